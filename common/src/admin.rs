@@ -1,0 +1,159 @@
+//! How tctl finds its credentials, in Teleport's order: an identity file (`-i`, with
+//! `--auth-server`), else the server's config (`-c`, or `/etc/teleport.yaml` on the auth host)
+//! whose data dir holds an admin identity.
+
+use std::path::{Path, PathBuf};
+
+use crate::api::Client;
+use crate::config::{DEFAULT_CONFIG_PATH, DEFAULT_WEB_PORT, FileConfig};
+use crate::context::Context;
+use crate::env;
+use crate::error::{Error, Result, io_error};
+use crate::identity::Identity;
+
+/// tctl's global credential flags.
+#[derive(Clone, Debug, Default)]
+pub struct AdminOptions {
+    /// `-c/--config`.
+    pub config: Option<PathBuf>,
+    /// `-i/--identity`.
+    pub identity: Option<PathBuf>,
+    /// `--auth-server`.
+    pub auth_server: Option<String>,
+    /// `--insecure`.
+    pub insecure: bool,
+}
+
+/// Where the credentials came from, for messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CredentialSource {
+    /// An identity file.
+    IdentityFile(PathBuf),
+    /// The admin identity in a server's data dir.
+    ServerConfig(PathBuf),
+}
+
+/// A client with an admin's identity, and where that identity came from.
+#[derive(Debug)]
+pub struct AdminClient {
+    /// The client.
+    pub client: Client,
+    /// Where the credentials came from.
+    pub source: CredentialSource,
+    /// The cluster name the config names, when credentials came from a config.
+    pub config: Option<FileConfig>,
+}
+
+/// Finds credentials and builds a client; nothing is sent yet.
+pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<AdminClient> {
+    let auth_server = opts
+        .auth_server
+        .clone()
+        .or_else(|| ctx.var(env::TELEPORT_AUTH_SERVER).map(String::from));
+    let identity = opts
+        .identity
+        .clone()
+        .or_else(|| ctx.var(env::TELEPORT_IDENTITY_FILE).map(PathBuf::from));
+    if let Some(path) = identity {
+        let path = ctx.resolve(path);
+        let addr = auth_server.ok_or_else(|| {
+            Error::bad_parameter("--auth-server is required with --identity")
+                .with_hint("pass the proxy's web address, e.g. --auth-server=proxy.example.com:3080")
+        })?;
+        let id = read_identity(ctx, &path)?;
+        let client = Client::new(&normalize_addr(&addr)?, id.client_config(opts.insecure)?)?;
+        return Ok(AdminClient {
+            client,
+            source: CredentialSource::IdentityFile(path),
+            config: None,
+        });
+    }
+    let config_path = opts
+        .config
+        .clone()
+        .or_else(|| ctx.var(env::TELEPORT_CONFIG_FILE).map(PathBuf::from))
+        .map(|p| ctx.resolve(p))
+        .or_else(|| Some(PathBuf::from(DEFAULT_CONFIG_PATH)).filter(|p| p.exists()));
+    let Some(config_path) = config_path else {
+        return Err(Error::unauthenticated("no credentials found").with_hint(
+            "on the auth server host run tctl -c /path/to/teleport.yaml; elsewhere pass -i IDENTITY --auth-server=HOST:PORT",
+        ));
+    };
+    let config = FileConfig::load(&config_path)?;
+    let identity_path = config.admin_identity_path();
+    if !identity_path.exists() {
+        return Err(
+            Error::unauthenticated(format!("no admin identity at {}", identity_path.display())).with_hint(format!(
+                "start the server once with this config (refserver start -c {}) so it writes one",
+                config_path.display()
+            )),
+        );
+    }
+    let id = read_identity(ctx, &identity_path)?;
+    let addr = match auth_server {
+        Some(a) => normalize_addr(&a)?,
+        None => config.local_web_addr(),
+    };
+    let client = Client::new(&addr, id.client_config(opts.insecure)?)?;
+    Ok(AdminClient {
+        client,
+        source: CredentialSource::ServerConfig(config_path),
+        config: Some(config),
+    })
+}
+
+fn read_identity(ctx: &Context, path: &Path) -> Result<Identity> {
+    let text = std::fs::read_to_string(path).map_err(|e| io_error("reading identity file", path, e))?;
+    let id = Identity::parse(&text).map_err(|e| e.context(path.display()))?;
+    id.check_valid(ctx.now(), &path.display().to_string())?;
+    Ok(id)
+}
+
+/// Accepts `host`, `host:port` or `https://host:port/`; the default port is the web port.
+pub fn normalize_addr(addr: &str) -> Result<String> {
+    let trimmed = addr.trim().trim_start_matches("https://").trim_end_matches('/');
+    if trimmed.is_empty() || trimmed.contains('/') || trimmed.contains("://") {
+        return Err(Error::bad_parameter(format!(
+            "{addr:?} is not a valid server address, expected host:port"
+        )));
+    }
+    let has_port = if trimmed.starts_with('[') {
+        trimmed.contains("]:")
+    } else {
+        trimmed.contains(':')
+    };
+    if has_port {
+        crate::config::split_host_port(trimmed)?;
+        Ok(trimmed.to_string())
+    } else {
+        Ok(format!("{trimmed}:{DEFAULT_WEB_PORT}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_addresses() {
+        assert_eq!(normalize_addr("proxy.example.com").unwrap(), "proxy.example.com:3080");
+        assert_eq!(normalize_addr("https://127.0.0.1:4000/").unwrap(), "127.0.0.1:4000");
+        assert!(normalize_addr("http://x/y").is_err());
+        assert!(normalize_addr("host:notaport").is_err());
+    }
+
+    #[test]
+    fn without_credentials_says_what_to_do() {
+        let ctx = Context::for_test(&[("HOME", "/nonexistent")]);
+        let err = connect(&ctx, &AdminOptions::default()).unwrap_err();
+        if !Path::new(DEFAULT_CONFIG_PATH).exists() {
+            assert_eq!(err.kind(), crate::error::ErrorKind::Unauthenticated);
+            assert!(err.hint().unwrap().contains("-i IDENTITY"));
+        }
+        let opts = AdminOptions {
+            identity: Some("/x".into()),
+            ..Default::default()
+        };
+        assert!(connect(&ctx, &opts).unwrap_err().message().contains("--auth-server"));
+    }
+}

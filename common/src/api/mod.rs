@@ -1,0 +1,205 @@
+//! The HTTPS client of the suite and the wire contract it speaks ([`types`]).
+//!
+//! `/webapi/*` is Teleport's unauthenticated web API; `/v1/*` is the mutual-TLS API where the
+//! client certificate is the caller's identity. Errors come back as
+//! `{"error":{"message","kind"}}` and become [`Error`]s of the same kind.
+
+mod resources;
+pub mod types;
+
+use std::error::Error as StdError;
+
+use reqwest::{Method, StatusCode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, ErrorBody, ErrorKind, Result};
+use crate::sshca::ExportType;
+use types::{FindResponse, PingResponse, StatusResponse};
+
+/// A client of one cluster's web address.
+#[derive(Clone, Debug)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+    addr: String,
+}
+
+impl Client {
+    /// A client of `addr` (`host:port`) over the given TLS config.
+    pub fn new(addr: &str, tls: rustls::ClientConfig) -> Result<Self> {
+        let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
+            .connect_timeout(std::time::Duration::from_secs(10))
+            .timeout(std::time::Duration::from_secs(60))
+            .build()
+            .map_err(|e| Error::internal(format!("building HTTP client: {e}")))?;
+        Ok(Self {
+            http,
+            base: format!("https://{addr}"),
+            addr: addr.to_string(),
+        })
+    }
+
+    /// The address this client talks to.
+    pub fn addr(&self) -> &str {
+        &self.addr
+    }
+
+    /// `GET /webapi/ping`.
+    pub async fn ping(&self) -> Result<PingResponse> {
+        self.call(Method::GET, "/webapi/ping", None::<&()>).await
+    }
+
+    /// `GET /webapi/find`.
+    pub async fn find(&self) -> Result<FindResponse> {
+        self.call(Method::GET, "/webapi/find", None::<&()>).await
+    }
+
+    /// `GET /webapi/auth/export[?type=...]`: the CA lines or PEM, as text.
+    pub async fn export_ca(&self, kind: Option<ExportType>) -> Result<String> {
+        let path = match kind {
+            Some(k) => format!("/webapi/auth/export?type={k}"),
+            None => "/webapi/auth/export".to_string(),
+        };
+        let resp = self.send(Method::GET, &path, None::<&()>).await?;
+        resp.text().await.map_err(|e| classify(&e, &self.addr))
+    }
+
+    /// `GET /v1/status`.
+    pub async fn status(&self) -> Result<StatusResponse> {
+        self.call(Method::GET, "/v1/status", None::<&()>).await
+    }
+
+    async fn send<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<reqwest::Response> {
+        let mut req = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(body) = body {
+            req = req.json(body);
+        }
+        let resp = req.send().await.map_err(|e| classify(&e, &self.addr))?;
+        if resp.status().is_success() {
+            return Ok(resp);
+        }
+        let status = resp.status();
+        let text = resp.text().await.unwrap_or_default();
+        Err(match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) => body.into(),
+            Err(_) => Error::new(kind_of_status(status), format!("the server answered {status}")),
+        })
+    }
+
+    async fn call<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<T> {
+        let resp = self.send(method, path, body).await?;
+        let bytes = resp.bytes().await.map_err(|e| classify(&e, &self.addr))?;
+        serde_json::from_slice(&bytes)
+            .map_err(|e| Error::internal(format!("bad response from the server to {path}: {e}")))
+    }
+}
+
+/// Percent-encodes one path segment (user names may hold `@` or other characters).
+pub fn segment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn kind_of_status(status: StatusCode) -> ErrorKind {
+    match status.as_u16() {
+        400 => ErrorKind::BadParameter,
+        401 => ErrorKind::Unauthenticated,
+        403 => ErrorKind::AccessDenied,
+        404 => ErrorKind::NotFound,
+        409 => ErrorKind::AlreadyExists,
+        _ => ErrorKind::Internal,
+    }
+}
+
+/// Turns a transport error into one a user can act on: TLS trust problems, refused
+/// connections and timeouts each get their own message and hint.
+fn classify(err: &reqwest::Error, addr: &str) -> Error {
+    let mut source: Option<&(dyn StdError + 'static)> = err.source();
+    while let Some(e) = source {
+        if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+            return classify_tls(tls, addr);
+        }
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            if let Some(tls) = io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+                return classify_tls(tls, addr);
+            }
+            match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => {
+                    return Error::connection(format!("cannot connect to {addr}: connection refused"))
+                        .with_hint("check that the server is running and the address is right");
+                }
+                std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::UnexpectedEof => {
+                    return Error::unauthenticated(format!("{addr} closed the connection during the TLS handshake"))
+                        .with_hint("the server may have refused your certificate: check that your identity is current and from this cluster");
+                }
+                _ => {}
+            }
+        }
+        source = e.source();
+    }
+    if err.is_timeout() {
+        return Error::connection(format!("timed out talking to {addr}"));
+    }
+    Error::connection(format!("cannot talk to {addr}: {}", flatten(err)))
+}
+
+fn classify_tls(err: &rustls::Error, addr: &str) -> Error {
+    use rustls::{AlertDescription as A, CertificateError as C};
+    match err {
+        rustls::Error::InvalidCertificate(C::UnknownIssuer | C::BadSignature) => Error::unauthenticated(format!(
+            "the certificate of {addr} is not signed by the cluster CA you trust"
+        ))
+        .with_hint("your identity may be from another cluster, or the address points at another server"),
+        rustls::Error::InvalidCertificate(C::NotValidForName | C::NotValidForNameContext { .. }) => {
+            Error::unauthenticated(format!("the certificate of {addr} is not valid for that name"))
+                .with_hint("connect with the address the server's certificate names (e.g. its public_addr)")
+        }
+        rustls::Error::InvalidCertificate(C::Expired | C::ExpiredContext { .. }) => {
+            Error::unauthenticated(format!("the certificate of {addr} has expired"))
+        }
+        rustls::Error::AlertReceived(A::CertificateExpired) => {
+            Error::unauthenticated(format!("{addr} refused your certificate: it has expired"))
+                .with_hint("get a new identity (tctl auth sign --format=file) or log in again")
+        }
+        rustls::Error::AlertReceived(A::UnknownCA | A::BadCertificate | A::CertificateUnknown | A::DecryptError) => {
+            Error::unauthenticated(format!("{addr} refused your certificate"))
+                .with_hint("the identity is not from this cluster: use one issued by it")
+        }
+        rustls::Error::AlertReceived(A::CertificateRequired) => {
+            Error::unauthenticated(format!("{addr} requires a client certificate"))
+        }
+        other => Error::connection(format!("TLS error talking to {addr}: {other}")),
+    }
+}
+
+fn flatten(err: &dyn StdError) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(e) = source {
+        let s = e.to_string();
+        if !text.contains(&s) {
+            text.push_str(": ");
+            text.push_str(&s);
+        }
+        source = e.source();
+    }
+    text
+}

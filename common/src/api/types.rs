@@ -1,0 +1,319 @@
+//! The wire contract, defined once: the reference server serves these types and the clients
+//! read them. Unauthenticated `/webapi/*` types use Teleport's JSON names exactly (Go rules:
+//! durations in nanoseconds unless noted, `omitempty` fields skipped when empty).
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::duration::{GoDuration, nanos};
+use crate::resources::{ProvisionToken, SystemRole, User};
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// `GET /webapi/ping`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PingResponse {
+    /// Authentication settings.
+    #[serde(default)]
+    pub auth: AuthenticationSettings,
+    /// Proxy settings.
+    #[serde(default)]
+    pub proxy: ProxySettings,
+    /// The server's version.
+    #[serde(default)]
+    pub server_version: String,
+    /// The oldest client version the server accepts.
+    #[serde(default)]
+    pub min_client_version: String,
+    /// The cluster's name.
+    #[serde(default)]
+    pub cluster_name: String,
+    /// Whether agents update themselves.
+    #[serde(default)]
+    pub automatic_upgrades: bool,
+}
+
+/// `GET /webapi/find`: [`PingResponse`] without `auth`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FindResponse {
+    /// Proxy settings.
+    #[serde(default)]
+    pub proxy: ProxySettings,
+    /// The server's version.
+    #[serde(default)]
+    pub server_version: String,
+    /// The oldest client version the server accepts.
+    #[serde(default)]
+    pub min_client_version: String,
+    /// The cluster's name.
+    #[serde(default)]
+    pub cluster_name: String,
+}
+
+/// `auth` of the ping response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuthenticationSettings {
+    /// `local`.
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    /// `off`, `otp`, `webauthn`, `on`, `optional`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub second_factor: String,
+    /// `webauthn` or `otp`: what tsh tries first.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub preferred_local_mfa: String,
+    /// Passwordless login allowed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub allow_passwordless: bool,
+    /// Headless login allowed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub allow_headless: bool,
+    /// The local connector.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<LocalSettings>,
+    /// WebAuthn settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webauthn: Option<WebauthnSettings>,
+    /// `none` unless hardware keys are required.
+    #[serde(default)]
+    pub private_key_policy: String,
+    /// Device trust.
+    #[serde(default)]
+    pub device_trust: DeviceTrustSettings,
+    /// Whether a message of the day is shown before login.
+    #[serde(default)]
+    pub has_motd: bool,
+    /// Whether clients should load every cluster's CAs.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub load_all_cas: bool,
+    /// Default certificate TTL (Teleport writes this one as a duration string).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_session_ttl: Option<GoDuration>,
+}
+
+/// `auth.local`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LocalSettings {
+    /// Connector name (empty for the default).
+    #[serde(default)]
+    pub name: String,
+}
+
+/// `auth.webauthn`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WebauthnSettings {
+    /// The relying party ID.
+    pub rp_id: String,
+}
+
+/// `auth.device_trust`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeviceTrustSettings {
+    /// Device trust is off.
+    #[serde(default)]
+    pub disabled: bool,
+    /// Devices enroll themselves.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub auto_enroll: bool,
+}
+
+/// `proxy` of the ping response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProxySettings {
+    /// Kubernetes proxy.
+    #[serde(default)]
+    pub kube: KubeProxySettings,
+    /// SSH proxy.
+    #[serde(default)]
+    pub ssh: SshProxySettings,
+    /// Database proxies.
+    #[serde(default)]
+    pub db: DbProxySettings,
+    /// Whether every protocol goes through the web port.
+    #[serde(default)]
+    pub tls_routing_enabled: bool,
+}
+
+/// `proxy.kube`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KubeProxySettings {
+    /// Whether the Kubernetes proxy runs.
+    #[serde(default)]
+    pub enabled: bool,
+    /// Public address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub public_addr: String,
+    /// Listen address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub listen_addr: String,
+}
+
+/// `proxy.ssh`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SshProxySettings {
+    /// SSH listen address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub listen_addr: String,
+    /// Reverse tunnel listen address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tunnel_listen_addr: String,
+    /// Web listen address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub web_listen_addr: String,
+    /// Public web address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub public_addr: String,
+    /// Public SSH address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ssh_public_addr: String,
+    /// Public tunnel address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ssh_tunnel_public_addr: String,
+}
+
+/// `proxy.db`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DbProxySettings {
+    /// PostgreSQL listen address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub postgres_listen_addr: String,
+    /// PostgreSQL public address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub postgres_public_addr: String,
+    /// MySQL listen address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mysql_listen_addr: String,
+    /// MySQL public address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mysql_public_addr: String,
+    /// MongoDB listen address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mongo_listen_addr: String,
+    /// MongoDB public address.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mongo_public_addr: String,
+}
+
+/// `GET /v1/status`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StatusResponse {
+    /// The cluster's name.
+    pub cluster_name: String,
+    /// The server's version.
+    pub version: String,
+    /// One row per CA.
+    pub cas: Vec<CaStatus>,
+    /// CA pins of the TLS CA certificates.
+    pub ca_pins: Vec<String>,
+}
+
+/// A CA and its rotation state.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CaStatus {
+    /// `host` or `user`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `never updated`, or the rotation phase.
+    pub rotation: String,
+}
+
+/// `POST /v1/tokens`.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct CreateTokenRequest {
+    /// The value; the server makes 32 hex characters when none is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What it joins as.
+    pub roles: Vec<SystemRole>,
+    /// Lifetime (nanoseconds).
+    #[serde(with = "nanos")]
+    pub ttl: Duration,
+    /// Labels joined nodes get.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+}
+
+impl std::fmt::Debug for CreateTokenRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTokenRequest")
+            .field("roles", &self.roles)
+            .field("ttl", &self.ttl)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `GET /v1/tokens`: join tokens, static tokens and user invitations, with secrets.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct TokenList {
+    /// The tokens.
+    pub tokens: Vec<ProvisionToken>,
+}
+
+/// `POST /v1/certs/host`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct HostCertRequest {
+    /// The host's public key, authorized_keys form.
+    pub public_key: String,
+    /// Principals (host names and addresses).
+    pub principals: Vec<String>,
+    /// Lifetime in nanoseconds; none for a certificate that does not expire (as Teleport's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<u64>,
+}
+
+/// The answer to [`HostCertRequest`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct HostCertResponse {
+    /// The SSH host certificate, authorized_keys form.
+    pub cert: String,
+}
+
+/// `POST /v1/certs/user`: certificates for a user, on keys the caller made.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct UserCertRequest {
+    /// The user.
+    pub user: String,
+    /// SSH public key, authorized_keys form.
+    pub ssh_public_key: String,
+    /// TLS public key, PKIX PEM.
+    pub tls_public_key: String,
+    /// Lifetime (nanoseconds).
+    #[serde(with = "nanos")]
+    pub ttl: Duration,
+}
+
+/// The answer to [`UserCertRequest`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct UserCertResponse {
+    /// SSH user certificate, authorized_keys form.
+    pub ssh_cert: String,
+    /// TLS certificate, PEM.
+    pub tls_cert: String,
+    /// `@cert-authority` lines of the host CA.
+    pub host_ca_lines: Vec<String>,
+    /// TLS CA certificates, PEM.
+    pub tls_cas: Vec<String>,
+}
+
+/// `POST /v1/users`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CreateUserResponse {
+    /// The user as stored.
+    pub user: User,
+    /// `https://<proxy>/web/invite/<token>`.
+    pub invite_url: String,
+    /// How long the invitation is valid (nanoseconds).
+    #[serde(with = "nanos")]
+    pub invite_ttl: Duration,
+}
+
+/// The answer to a create-or-update call.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+pub struct UpsertResponse {
+    /// Whether the resource is new.
+    pub created: bool,
+}

@@ -1,0 +1,97 @@
+//! The process seam: env, home directory, clock and stdio kind reach library code only through
+//! a [`Context`], so tests can give each command a world of its own.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+/// Process state as library code sees it.
+#[derive(Clone, Debug)]
+pub struct Context {
+    env: HashMap<String, String>,
+    home: Option<PathBuf>,
+    cwd: PathBuf,
+    fixed_now: Option<SystemTime>,
+    stdin_is_terminal: bool,
+    stdout_is_terminal: bool,
+    stderr_is_terminal: bool,
+}
+
+impl Context {
+    /// Captures the real process state. Only binaries call this.
+    #[allow(clippy::disallowed_methods)]
+    pub fn os() -> Self {
+        let env: HashMap<String, String> = std::env::vars().collect();
+        let home = env.get("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+        Self {
+            home,
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            env,
+            fixed_now: None,
+            stdin_is_terminal: std::io::stdin().is_terminal(),
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            stderr_is_terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// A context with the given variables and nothing else, for tests.
+    pub fn for_test(env: &[(&str, &str)]) -> Self {
+        let env: HashMap<String, String> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Self {
+            home: env.get("HOME").map(PathBuf::from),
+            env,
+            cwd: PathBuf::from("/"),
+            fixed_now: None,
+            stdin_is_terminal: false,
+            stdout_is_terminal: false,
+            stderr_is_terminal: false,
+        }
+    }
+
+    /// Returns the value of an environment variable; empty values count as unset.
+    pub fn var(&self, name: &str) -> Option<&str> {
+        self.env.get(name).map(String::as_str).filter(|v| !v.is_empty())
+    }
+
+    /// Returns the user's home directory, if known.
+    pub fn home(&self) -> Option<&PathBuf> {
+        self.home.as_ref()
+    }
+
+    /// Returns the working directory the process started in.
+    pub fn cwd(&self) -> &PathBuf {
+        &self.cwd
+    }
+
+    /// Resolves a path given by the user against the working directory.
+    pub fn resolve(&self, path: impl Into<PathBuf>) -> PathBuf {
+        let path = path.into();
+        if path.is_absolute() { path } else { self.cwd.join(path) }
+    }
+
+    /// Returns the current time (fixed in tests that ask for it).
+    pub fn now(&self) -> SystemTime {
+        self.fixed_now.unwrap_or_else(SystemTime::now)
+    }
+
+    /// Returns whether stdin is a terminal (prompts) or a pipe (answers read line by line).
+    pub fn stdin_is_terminal(&self) -> bool {
+        self.stdin_is_terminal
+    }
+
+    /// Returns whether stdout is a terminal.
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_is_terminal
+    }
+
+    /// Returns whether colour may be used on stderr: a terminal and no `NO_COLOR`.
+    pub fn color(&self) -> bool {
+        self.stderr_is_terminal && self.var(crate::env::NO_COLOR).is_none()
+    }
+
+    /// Returns the OS user name (`USER`, then `LOGNAME`).
+    pub fn os_user(&self) -> Option<&str> {
+        self.var("USER").or_else(|| self.var("LOGNAME"))
+    }
+}

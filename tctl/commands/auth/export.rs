@@ -1,0 +1,20 @@
+//! `tctl auth export [--type=user|host|tls-host|tls-user]`: the lines of teleport-facts §6.5.
+
+use tele_common::error::Result;
+use tele_common::sshca::ExportType;
+
+use crate::cli::Env;
+
+/// Export public cluster CA certificates to stdout
+#[derive(clap::Args)]
+pub struct AuthExportArgs {
+    /// Certificate type: user, host, tls-host, tls-user or openssh; both SSH CAs when omitted
+    #[arg(long = "type", value_enum)]
+    kind: Option<ExportType>,
+}
+
+pub async fn run(env: &mut Env, args: AuthExportArgs) -> Result<()> {
+    let admin = env.connect()?;
+    let text = admin.client.export_ca(args.kind).await?;
+    env.out(&text)
+}

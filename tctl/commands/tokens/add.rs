@@ -1,0 +1,123 @@
+//! `tctl tokens add --type=T[,T...] [--ttl] [--value] [--labels] [--format]`.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::Serialize;
+use tele_common::api::types::CreateTokenRequest;
+use tele_common::duration;
+use tele_common::error::{Error, Result};
+use tele_common::resources::{ProvisionToken, SystemRole};
+
+use super::invite::{self, Invite};
+use crate::cli::Env;
+
+/// Create an invitation token
+#[derive(clap::Args)]
+pub struct TokensAddArgs {
+    /// Type(s) of token to add, e.g. --type=node,app,db,proxy,auth,kube,bot,discovery,windowsdesktop
+    #[arg(long = "type", value_name = "TYPES")]
+    types: String,
+    /// Override the default random generated token with a specified value
+    #[arg(long)]
+    value: Option<String>,
+    /// Set token labels, e.g. env=prod,region=us-west
+    #[arg(long)]
+    labels: Option<String>,
+    /// Set expiration time for token, default is 30 minutes
+    #[arg(long, default_value = "30m", value_parser = parse_ttl)]
+    ttl: Duration,
+    /// Output format: text (just the token), json or yaml; without it, the invite instructions
+    #[arg(long, value_parser = ["text", "json", "yaml"])]
+    format: Option<String>,
+}
+
+/// Parses a positive Go duration for `--ttl`.
+pub fn parse_ttl(text: &str) -> std::result::Result<Duration, String> {
+    match duration::parse(text) {
+        Ok(d) if d.is_zero() => Err("the TTL must be more than 0".into()),
+        Ok(d) => Ok(d),
+        Err(e) => Err(e.message().to_string()),
+    }
+}
+
+/// Parses `k=v,k2=v2`.
+pub fn parse_labels(text: &str) -> Result<BTreeMap<String, String>> {
+    let mut labels = BTreeMap::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (k, v) = part
+            .split_once('=')
+            .ok_or_else(|| Error::bad_parameter(format!("invalid label {part:?}, expected key=value")))?;
+        if k.trim().is_empty() {
+            return Err(Error::bad_parameter(format!(
+                "invalid label {part:?}: the key is empty"
+            )));
+        }
+        labels.insert(k.trim().to_string(), v.trim().to_string());
+    }
+    Ok(labels)
+}
+
+#[derive(Serialize)]
+struct AddView {
+    token: String,
+    roles: Vec<SystemRole>,
+    expires: String,
+}
+
+pub async fn run(env: &mut Env, args: TokensAddArgs) -> Result<()> {
+    let roles = SystemRole::parse_list(&args.types)?;
+    let labels = args
+        .labels
+        .as_deref()
+        .map(parse_labels)
+        .transpose()?
+        .unwrap_or_default();
+    let admin = env.connect()?;
+    let req = CreateTokenRequest {
+        name: args.value,
+        roles: roles.clone(),
+        ttl: args.ttl,
+        labels,
+    };
+    let token = admin.client.create_token(&req).await?;
+    print_created(env, &admin.client, &token, &roles, args.ttl, args.format.as_deref()).await
+}
+
+/// Prints a new token: the invite block, or `--format` output.
+pub async fn print_created(
+    env: &mut Env,
+    client: &tele_common::api::Client,
+    token: &ProvisionToken,
+    roles: &[SystemRole],
+    ttl: Duration,
+    format: Option<&str>,
+) -> Result<()> {
+    let view = AddView {
+        token: token.metadata.name.clone(),
+        roles: token.spec.roles.clone(),
+        expires: token.metadata.expires.map(duration::rfc3339).unwrap_or_default(),
+    };
+    match format {
+        Some("text") => env.out(&format!("{}\n", view.token)),
+        Some("json") => env.out(&tele_common::output::to_json(&view)),
+        Some("yaml") => env.out(&tele_common::output::to_yaml(&view)),
+        _ => {
+            let status = client.status().await?;
+            let ping = client.ping().await?;
+            let auth_server = if ping.proxy.ssh.public_addr.is_empty() {
+                client.addr().to_string()
+            } else {
+                ping.proxy.ssh.public_addr
+            };
+            let pin = status.ca_pins.first().cloned().unwrap_or_default();
+            env.out(&invite::render(&Invite {
+                token: &view.token,
+                roles,
+                ttl,
+                ca_pin: &pin,
+                auth_server: &auth_server,
+            }))
+        }
+    }
+}

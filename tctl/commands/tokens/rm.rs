@@ -1,0 +1,18 @@
+//! `tctl tokens rm TOKEN`.
+
+use tele_common::error::Result;
+
+use crate::cli::Env;
+
+/// Delete/revoke an invitation token
+#[derive(clap::Args)]
+pub struct TokensRmArgs {
+    /// Token to delete
+    token: String,
+}
+
+pub async fn run(env: &mut Env, args: TokensRmArgs) -> Result<()> {
+    let admin = env.connect()?;
+    admin.client.delete_token(&args.token).await?;
+    env.out(&format!("Token {} has been deleted\n", args.token))
+}

@@ -1,0 +1,96 @@
+//! Who is calling, from the client certificate rustls already verified (chain to the cluster
+//! CA, validity window), and whether their roles allow the action.
+
+use tele_common::error::{Error, Result};
+use tele_common::resources::{Role, Verb};
+use tele_common::tls;
+
+use crate::ca::{ADMIN_ROLE, SYSTEM_OU};
+use crate::store::Store;
+
+/// The caller of a `/v1` request.
+#[derive(Debug)]
+pub enum Caller {
+    /// A system identity (the admin identity in `data_dir`).
+    System {
+        /// Its name.
+        name: String,
+    },
+    /// A user with the roles named in the certificate.
+    User {
+        /// The user name.
+        name: String,
+        /// The roles that still exist.
+        roles: Vec<Role>,
+    },
+}
+
+impl Caller {
+    /// Identifies the caller from the DER chain the client presented.
+    pub fn identify(peer_certs: &[Vec<u8>], store: &Store) -> Result<Self> {
+        let leaf = peer_certs.first().ok_or_else(|| {
+            Error::unauthenticated("this API needs a client certificate")
+                .with_hint("use tctl -c teleport.yaml on the server host, or -i IDENTITY --auth-server=HOST:PORT")
+        })?;
+        let info = tls::cert_info(leaf)?;
+        if info.organizational_units.iter().any(|ou| ou == SYSTEM_OU) {
+            if info.organizations.iter().any(|o| o == ADMIN_ROLE) {
+                return Ok(Self::System { name: info.common_name });
+            }
+            return Err(Error::access_denied("unknown system identity"));
+        }
+        if store.user(&info.common_name)?.is_none() {
+            return Err(Error::unauthenticated(format!(
+                "user {:?} no longer exists",
+                info.common_name
+            )));
+        }
+        let mut roles = Vec::new();
+        for name in &info.organizations {
+            if let Some(role) = store.role(name)? {
+                roles.push(role);
+            }
+        }
+        Ok(Self::User {
+            name: info.common_name,
+            roles,
+        })
+    }
+
+    /// The caller's name, for logs.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::System { name } | Self::User { name, .. } => name,
+        }
+    }
+
+    /// Fails unless the caller may do `verb` on `resource`: an allow rule matches and no deny
+    /// rule does. System identities may do everything.
+    pub fn check(&self, resource: &str, verb: Verb) -> Result<()> {
+        match self {
+            Self::System { .. } => Ok(()),
+            Self::User { roles, .. } => {
+                let denied = roles.iter().any(|r| r.denies(resource, verb));
+                if !denied && roles.iter().any(|r| r.allows(resource, verb)) {
+                    Ok(())
+                } else {
+                    Err(Error::access_denied(format!(
+                        "access denied to perform action {:?} on {resource:?}",
+                        verb_name(verb)
+                    )))
+                }
+            }
+        }
+    }
+}
+
+fn verb_name(verb: Verb) -> &'static str {
+    match verb {
+        Verb::List => "list",
+        Verb::Read => "read",
+        Verb::Create => "create",
+        Verb::Update => "update",
+        Verb::Delete => "delete",
+        Verb::All => "*",
+    }
+}

@@ -1,0 +1,117 @@
+//! What goes into a user's certificates: principals from role logins (with
+//! `{{internal.logins}}` expanded), extensions from role options, a TTL within the roles'
+//! `max_session_ttl`.
+
+use std::time::Duration;
+
+use ssh_key::PublicKey;
+use tele_common::api::types::UserCertResponse;
+use tele_common::duration;
+use tele_common::error::{Error, Result};
+use tele_common::resources::{Role, User};
+
+use crate::ca::TlsSubject;
+use crate::server::Server;
+use crate::settings::DEFAULT_MAX_SESSION_TTL;
+
+/// Principal every Teleport user certificate carries (session joining).
+pub const JOIN_PRINCIPAL: &str = "-teleport-internal-join";
+
+/// The user's roles that exist.
+pub fn user_roles(s: &Server, user: &User) -> Result<Vec<Role>> {
+    let mut roles = Vec::new();
+    for name in &user.spec.roles {
+        if let Some(role) = s.store.role(name)? {
+            roles.push(role);
+        }
+    }
+    Ok(roles)
+}
+
+/// The OS logins the user may use: allowed logins minus denied ones.
+pub fn logins(user: &User, roles: &[Role]) -> Vec<String> {
+    let expand = |logins: &[String]| -> Vec<String> {
+        logins
+            .iter()
+            .flat_map(|l| {
+                if l.replace(' ', "") == "{{internal.logins}}" {
+                    user.logins().to_vec()
+                } else {
+                    vec![l.clone()]
+                }
+            })
+            .collect()
+    };
+    let denied: Vec<String> = roles.iter().flat_map(|r| expand(&r.spec.deny.logins)).collect();
+    let mut out: Vec<String> = Vec::new();
+    for login in roles.iter().flat_map(|r| expand(&r.spec.allow.logins)) {
+        if !denied.contains(&login) && !out.contains(&login) && !login.contains("{{") {
+            out.push(login);
+        }
+    }
+    out
+}
+
+/// The longest certificate the roles allow.
+pub fn max_ttl(roles: &[Role]) -> Duration {
+    roles
+        .iter()
+        .filter_map(|r| r.spec.options.max_session_ttl.map(|d| d.0))
+        .min()
+        .unwrap_or(DEFAULT_MAX_SESSION_TTL)
+}
+
+/// Issues SSH and TLS certificates for `user` on the caller's public keys.
+pub fn user_certs(
+    s: &Server,
+    user: &User,
+    ssh_public_key: &str,
+    tls_public_key: &str,
+    ttl: Duration,
+) -> Result<UserCertResponse> {
+    let roles = user_roles(s, user)?;
+    let max = max_ttl(&roles);
+    if ttl > max {
+        return Err(Error::bad_parameter(format!(
+            "The credential was not issued because the requested TTL of {} exceeded the maximum allowed value of {}.",
+            duration::format(ttl),
+            duration::format(max)
+        ))
+        .with_hint("ask for a shorter --ttl"));
+    }
+    if ttl.is_zero() {
+        return Err(Error::bad_parameter("the TTL must be more than 0"));
+    }
+    let key = PublicKey::from_openssh(ssh_public_key.trim())
+        .map_err(|_| Error::bad_parameter("ssh_public_key: not an OpenSSH public key"))?;
+    let mut principals = logins(user, &roles);
+    principals.push(JOIN_PRINCIPAL.to_string());
+    let role_names: Vec<String> = roles.iter().map(|r| r.metadata.name.clone()).collect();
+    let mut ext = vec![("permit-pty".to_string(), String::new())];
+    if roles.iter().any(|r| r.spec.options.forward_agent == Some(true)) {
+        ext.push(("permit-agent-forwarding".into(), String::new()));
+    }
+    if roles.iter().all(|r| r.spec.options.port_forwarding != Some(false)) {
+        ext.push(("permit-port-forwarding".into(), String::new()));
+    }
+    ext.push((
+        "teleport-roles".into(),
+        serde_json::json!({ "roles": role_names }).to_string(),
+    ));
+    ext.push(("teleport-route-to-cluster".into(), s.cas.cluster().to_string()));
+    let ssh_cert = s.cas.sign_user(&key, &user.metadata.name, &principals, ttl, &ext)?;
+    let subject = TlsSubject {
+        common_name: &user.metadata.name,
+        organizations: &role_names,
+        organizational_units: &[],
+    };
+    let tls_cert = s.cas.sign_tls_client(tls_public_key, &subject, ttl)?;
+    Ok(UserCertResponse {
+        ssh_cert: ssh_cert
+            .to_openssh()
+            .map_err(|e| Error::internal(format!("encoding certificate: {e}")))?,
+        tls_cert,
+        host_ca_lines: vec![s.cas.host_ca_line()],
+        tls_cas: vec![s.cas.tls_ca_pem().to_string()],
+    })
+}

@@ -1,0 +1,13 @@
+//! The reference server: a thin but real Teleport auth + proxy that the tests and the demo run
+//! against. It serves the same wire contract `tele-common` defines, keeps state in SQLite and
+//! signs with real CAs. It is a dev-only package and never ships.
+
+pub mod authz;
+pub mod ca;
+pub mod cli;
+pub mod issue;
+pub mod server;
+pub mod settings;
+pub mod store;
+pub mod tlsconf;
+pub mod web;

@@ -1,0 +1,251 @@
+//! Starting the reference server: lock the data dir, open the store, load the CAs, apply the
+//! bootstrap on first start, write the admin identity, serve until SIGTERM.
+
+use std::fs::{DirBuilder, File, OpenOptions, TryLockError};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tele_common::config::ADMIN_IDENTITY_FILE;
+use tele_common::error::{Error, Result, io_error};
+use tele_common::identity::Identity;
+use tele_common::keys::{SshKey, TlsKey};
+use tele_common::resources::{AuthPreference, AuthPreferenceSpec, LabelValues, Resource, Role, RoleSpec, Rule, Verb};
+
+use crate::ca::{ADMIN_ROLE, Authorities, SYSTEM_OU, TlsSubject};
+use crate::issue::JOIN_PRINCIPAL;
+use crate::settings::Settings;
+use crate::store::Store;
+
+/// How long the admin identity in the data dir is valid; it is renewed at every start.
+const ADMIN_IDENTITY_TTL: Duration = Duration::from_secs(365 * 24 * 3600);
+
+/// The running server's state.
+pub struct Server {
+    /// Resolved settings.
+    pub settings: Settings,
+    /// The database.
+    pub store: Store,
+    /// The CAs.
+    pub cas: Authorities,
+}
+
+impl Server {
+    /// The cluster auth preference (stored, else the default).
+    pub fn cap(&self) -> Result<AuthPreference> {
+        Ok(self
+            .store
+            .cap()?
+            .unwrap_or_else(|| AuthPreference::new(AuthPreferenceSpec::default())))
+    }
+}
+
+/// Opens the data dir and everything in it. The returned lock file must live as long as the
+/// server: it keeps a second instance off the same data dir.
+pub fn open(settings: Settings, bootstrap: Vec<Resource>) -> Result<(Server, File)> {
+    let data_dir = settings.data_dir.clone();
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&data_dir)
+        .map_err(|e| io_error("creating data dir", &data_dir, e))?;
+    let lock = lock_data_dir(&data_dir)?;
+    let store = Store::open(&data_dir)?;
+    match store.meta("cluster_name")? {
+        None => store.set_meta("cluster_name", &settings.cluster_name)?,
+        Some(existing) if existing != settings.cluster_name => {
+            return Err(Error::bad_parameter(format!(
+                "{}: auth_service.cluster_name is {:?}, but {} belongs to cluster {existing:?}",
+                settings.config_path.display(),
+                settings.cluster_name,
+                data_dir.display()
+            ))
+            .with_hint("a cluster's name cannot change; use another data_dir for a new cluster"));
+        }
+        Some(_) => {}
+    }
+    let cas = Authorities::load_or_create(&store, &settings.cluster_name)?;
+    if store.is_fresh() {
+        for role in builtin_roles() {
+            store.put_role(&role, true)?;
+        }
+        apply(&store, bootstrap)?;
+    }
+    if let Some(spec) = &settings.config.auth_service.authentication {
+        store.put_cap(&AuthPreference::new(spec.clone()))?;
+    }
+    let server = Server { settings, store, cas };
+    write_admin_identity(&server)?;
+    Ok((server, lock))
+}
+
+fn lock_data_dir(data_dir: &Path) -> Result<File> {
+    let path = data_dir.join("refserver.lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| io_error("opening lock file", &path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(TryLockError::WouldBlock) => Err(Error::already_exists(format!(
+            "another refserver is already running with data_dir {}",
+            data_dir.display()
+        ))
+        .with_hint("stop it first, or give this one another teleport.data_dir")),
+        Err(TryLockError::Error(e)) => Err(io_error("locking", &path, e)),
+    }
+}
+
+/// The preset roles every new cluster has (Teleport's `access` and `editor`).
+fn builtin_roles() -> Vec<Role> {
+    let any = || [("*".to_string(), LabelValues::One("*".into()))].into_iter().collect();
+    let mut access = RoleSpec::default();
+    access.allow.logins = vec!["{{internal.logins}}".into()];
+    access.allow.node_labels = any();
+    access.allow.db_labels = any();
+    access.allow.kubernetes_labels = any();
+    access.options.forward_agent = Some(true);
+    let mut editor = RoleSpec::default();
+    editor.allow.rules = vec![Rule {
+        resources: vec!["*".into()],
+        verbs: vec![Verb::All],
+    }];
+    vec![Role::new("access", access), Role::new("editor", editor)]
+}
+
+/// Applies bootstrap resources: roles first, then users, the cap and tokens.
+fn apply(store: &Store, resources: Vec<Resource>) -> Result<()> {
+    let mut ordered = resources;
+    ordered.sort_by_key(|r| match r {
+        Resource::Role(_) => 0,
+        Resource::User(_) => 1,
+        Resource::AuthPreference(_) => 2,
+        Resource::Token(_) => 3,
+    });
+    let now = std::time::SystemTime::now();
+    for r in ordered {
+        match r {
+            Resource::Role(role) => {
+                store.put_role(&role, true)?;
+            }
+            Resource::User(user) => {
+                for role in &user.spec.roles {
+                    if store.role(role)?.is_none() {
+                        return Err(Error::bad_parameter(format!(
+                            "bootstrap: user {:?}: role {role:?} is not found",
+                            user.metadata.name
+                        )));
+                    }
+                }
+                store.put_user(&user, true)?;
+            }
+            Resource::AuthPreference(cap) => store.put_cap(&cap)?,
+            Resource::Token(t) => {
+                let row = crate::store::TokenRow {
+                    name: t.metadata.name.clone(),
+                    roles: t.spec.roles.clone(),
+                    labels: t.metadata.labels.clone(),
+                    expires: t.metadata.expires,
+                };
+                store.put_token(&row, true, now)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes `data_dir/admin.identity` (0600): what `tctl -c teleport.yaml` uses on this host.
+fn write_admin_identity(s: &Server) -> Result<()> {
+    let ssh = SshKey::generate()?;
+    let tls = TlsKey::generate()?;
+    let roles = vec![ADMIN_ROLE.to_string()];
+    let subject = TlsSubject {
+        common_name: "admin",
+        organizations: &roles,
+        organizational_units: &[SYSTEM_OU],
+    };
+    let tls_cert = s.cas.sign_tls_client(&tls.public_pem(), &subject, ADMIN_IDENTITY_TTL)?;
+    let ssh_cert = s.cas.sign_user(
+        ssh.private().public_key(),
+        "admin",
+        &[JOIN_PRINCIPAL.into()],
+        ADMIN_IDENTITY_TTL,
+        &[],
+    )?;
+    let id = Identity {
+        ssh_key: ssh.to_openssh()?.expose().to_string(),
+        ssh_cert: ssh_cert.to_openssh().map_err(|e| Error::internal(e.to_string()))?,
+        tls_key: tls.private_pem().expose().to_string(),
+        tls_cert,
+        known_hosts: vec![s.cas.host_ca_line()],
+        tls_cas: vec![s.cas.tls_ca_pem().to_string()],
+    };
+    let path = s.settings.data_dir.join(ADMIN_IDENTITY_FILE);
+    write_private(&path, id.render().as_bytes())
+}
+
+/// Writes a file readable only by its owner, replacing it atomically.
+pub fn write_private(path: &Path, data: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    let mut f = OpenOptions::new()
+        .create(true)
+        .truncate(true)
+        .write(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(|e| io_error("writing", &tmp, e))?;
+    f.write_all(data)
+        .and_then(|()| f.sync_all())
+        .map_err(|e| io_error("writing", &tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| io_error("writing", path, e))
+}
+
+/// Serves the web listener until SIGTERM or SIGINT.
+pub async fn serve(server: Server) -> Result<()> {
+    let names = server.settings.server_names();
+    let (cert_pem, key_pem) = server.cas.server_identity(&names, ADMIN_IDENTITY_TTL)?;
+    let tls = crate::tlsconf::server_config(&cert_pem, &key_pem, server.cas.tls_ca_der())?;
+    let addr = server.settings.web_listen_addr.clone();
+    let listener = std::net::TcpListener::bind(&addr)
+        .map_err(|e| Error::bad_parameter(format!("cannot listen on {addr} (proxy_service.web_listen_addr): {e}")))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::internal(e.to_string()))?;
+    let local = listener.local_addr().map_err(|e| Error::internal(e.to_string()))?;
+    let handle = axum_server::Handle::new();
+    let app = crate::web::router(Arc::new(server));
+    let server = axum_server::from_tcp_rustls(
+        listener,
+        axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(tls)),
+    )
+    .map_err(|e| Error::internal(e.to_string()))?
+    .handle(handle.clone());
+    tokio::spawn(shutdown_on_signal(handle));
+    tracing::info!(addr = %local, "web listener ready");
+    server
+        .serve(app.into_make_service())
+        .await
+        .map_err(|e| Error::internal(format!("web listener: {e}")))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_on_signal(handle: axum_server::Handle<std::net::SocketAddr>) {
+    let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::error!("cannot watch SIGTERM: {e}");
+            return;
+        }
+    };
+    tokio::select! {
+        _ = term.recv() => tracing::info!("SIGTERM: shutting down"),
+        _ = tokio::signal::ctrl_c() => tracing::info!("SIGINT: shutting down"),
+    }
+    handle.graceful_shutdown(Some(Duration::from_secs(5)));
+}

@@ -1,0 +1,91 @@
+//! What the server runs with: the config file read, checked and resolved once at start.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use tele_common::config::{FileConfig, SessionRecording, StaticToken};
+use tele_common::error::Result;
+use tele_common::resources::ProvisionToken;
+
+/// Resolved settings.
+pub struct Settings {
+    /// The file the settings came from.
+    pub config_path: PathBuf,
+    /// The file itself.
+    pub config: FileConfig,
+    /// The cluster's name.
+    pub cluster_name: String,
+    /// Where state lives.
+    pub data_dir: PathBuf,
+    /// Where the web listener binds.
+    pub web_listen_addr: String,
+    /// Where the SSH listener binds.
+    pub ssh_listen_addr: String,
+    /// The address users reach the web listener at.
+    pub public_web_addr: String,
+    /// Where sessions are recorded.
+    pub session_recording: SessionRecording,
+    /// Static tokens, secrets read (from files where given).
+    pub static_tokens: Vec<ProvisionToken>,
+}
+
+/// How long user invitations last (`tctl users add`).
+pub const INVITE_TTL: Duration = Duration::from_secs(3600);
+/// Default certificate TTL (Teleport's `CertDuration`).
+pub const DEFAULT_CERT_TTL: Duration = Duration::from_secs(12 * 3600);
+/// Default `max_session_ttl` of a role (Teleport's default).
+pub const DEFAULT_MAX_SESSION_TTL: Duration = Duration::from_secs(30 * 3600);
+
+impl Settings {
+    /// Reads and resolves a config file; errors name the file and the key.
+    pub fn load(path: &Path) -> Result<Self> {
+        let config = FileConfig::load(path)?;
+        let mut static_tokens = Vec::new();
+        for (i, text) in config.auth_service.tokens.iter().enumerate() {
+            let token = StaticToken::parse(text)?;
+            let secret = token
+                .secret()
+                .map_err(|e| e.context(format!("{}: auth_service.tokens[{i}]", path.display())))?;
+            static_tokens.push(ProvisionToken::new(secret, token.roles, None));
+        }
+        Ok(Self {
+            config_path: path.to_path_buf(),
+            cluster_name: config.cluster_name(),
+            data_dir: config.data_dir(),
+            web_listen_addr: config.web_listen_addr(),
+            ssh_listen_addr: config.ssh_listen_addr(),
+            public_web_addr: config.public_web_addr(),
+            session_recording: config.auth_service.session_recording,
+            static_tokens,
+            config,
+        })
+    }
+
+    /// Names the web certificate must be valid for.
+    pub fn server_names(&self) -> Vec<String> {
+        let mut names = vec![
+            "localhost".to_string(),
+            "127.0.0.1".to_string(),
+            "::1".to_string(),
+            self.cluster_name.clone(),
+        ];
+        let mut addrs = vec![self.web_listen_addr.clone(), self.public_web_addr.clone()];
+        if let Some(public) = &self.config.proxy_service.public_addr {
+            addrs.extend(public.to_vec());
+        }
+        for addr in addrs {
+            let host = match tele_common::config::split_host_port(&addr) {
+                Ok((host, _)) => host,
+                Err(_) => addr.clone(),
+            };
+            if !host.is_empty() && host != "0.0.0.0" && host != "::" {
+                names.push(host);
+            }
+        }
+        if let Some(n) = &self.config.teleport.nodename {
+            names.push(n.clone());
+        }
+        names.dedup();
+        names
+    }
+}

@@ -1,0 +1,84 @@
+//! `/v1/status` and certificate signing (`tctl auth sign`).
+
+use std::time::Duration;
+
+use axum::Json;
+use axum::extract::State as AxState;
+use ssh_key::PublicKey;
+use tele_common::api::types::{
+    CaStatus, HostCertRequest, HostCertResponse, StatusResponse, UserCertRequest, UserCertResponse,
+};
+use tele_common::error::Error;
+use tele_common::resources::Verb;
+
+use super::{ApiJson, ApiResult, State};
+use crate::authz::Caller;
+use crate::issue;
+
+/// `GET /v1/status`.
+pub async fn status(AxState(s): AxState<State>, caller: Caller) -> ApiResult<Json<StatusResponse>> {
+    caller.check("cert_authority", Verb::Read)?;
+    let never = |kind: &str| CaStatus {
+        kind: kind.into(),
+        rotation: "never updated".into(),
+    };
+    Ok(Json(StatusResponse {
+        cluster_name: s.settings.cluster_name.clone(),
+        version: tele_common::VERSION.into(),
+        cas: vec![never("host"), never("user")],
+        ca_pins: vec![s.cas.pin()?],
+    }))
+}
+
+/// `POST /v1/certs/host`: an SSH host certificate signed by the host CA.
+pub async fn host(
+    AxState(s): AxState<State>,
+    caller: Caller,
+    ApiJson(req): ApiJson<HostCertRequest>,
+) -> ApiResult<Json<HostCertResponse>> {
+    caller.check("host_cert", Verb::Create)?;
+    let key = PublicKey::from_openssh(req.public_key.trim())
+        .map_err(|_| Error::bad_parameter("public_key: not an OpenSSH public key"))?;
+    let principals: Vec<String> = req
+        .principals
+        .iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if principals.is_empty() {
+        return Err(Error::bad_parameter("principals: at least one host name or address is required").into());
+    }
+    if let Some(p) = principals.iter().find(|p| p.contains('*')) {
+        return Err(Error::bad_parameter(format!(
+            "principals: {p:?}: wildcard certificates are not supported by OpenSSH"
+        ))
+        .into());
+    }
+    let ttl = req.ttl.map(Duration::from_nanos);
+    if ttl.is_some_and(|t| t.is_zero()) {
+        return Err(Error::bad_parameter("ttl: must be more than 0").into());
+    }
+    let cert = s.cas.sign_host(&key, &principals, ttl, "Node")?;
+    tracing::info!(principals = ?principals, "host certificate issued");
+    Ok(Json(HostCertResponse {
+        cert: cert
+            .to_openssh()
+            .map_err(|e| Error::internal(format!("encoding certificate: {e}")))?,
+    }))
+}
+
+/// `POST /v1/certs/user`: SSH and TLS certificates for a user.
+pub async fn user(
+    AxState(s): AxState<State>,
+    caller: Caller,
+    ApiJson(req): ApiJson<UserCertRequest>,
+) -> ApiResult<Json<UserCertResponse>> {
+    caller.check("user_cert", Verb::Create)?;
+    let row = s
+        .store
+        .user(&req.user)?
+        .ok_or_else(|| Error::not_found(format!("user {:?} not found", req.user)))?;
+    let resp = issue::user_certs(&s, &row.user, &req.ssh_public_key, &req.tls_public_key, req.ttl)?;
+    tracing::info!(user = req.user, by = caller.name(), "user certificates issued");
+    Ok(Json(resp))
+}

@@ -1,0 +1,134 @@
+//! The HTTPS listener: Teleport's unauthenticated `/webapi/*` and the mutual-TLS `/v1/*` API.
+//! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
+
+mod certs;
+mod roles;
+mod tokens;
+mod users;
+mod webapi;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, MatchedPath, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum_server::tls::TlsInfo;
+use serde::Deserialize;
+use tele_common::error::{Error, ErrorBody};
+
+use crate::authz::Caller;
+use crate::server::Server;
+
+/// Shared state of every handler.
+pub type State = Arc<Server>;
+
+/// An error answer: `{"error":{"message","kind"}}` with the kind's status.
+pub struct ApiError(pub Error);
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        Self(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.0.kind().http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        (status, axum::Json(ErrorBody::from(&self.0))).into_response()
+    }
+}
+
+/// Handler result.
+pub type ApiResult<T> = std::result::Result<T, ApiError>;
+
+/// A JSON body whose parse errors become `bad_parameter` answers naming the problem.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(Self(v)),
+            Err(JsonRejection::JsonDataError(e)) => Err(Error::bad_parameter(e.body_text()).into()),
+            Err(e) => Err(Error::bad_parameter(e.body_text()).into()),
+        }
+    }
+}
+
+impl FromRequestParts<State> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<Self, Self::Rejection> {
+        let certs = parts
+            .extensions
+            .get::<Arc<TlsInfo>>()
+            .map(|info| info.peer_certificates.clone())
+            .unwrap_or_default();
+        let caller = Caller::identify(&certs, &state.store)?;
+        tracing::debug!(caller = caller.name(), "authenticated");
+        Ok(caller)
+    }
+}
+
+/// `?create_only=true` on PUT: a conflict instead of a replace.
+#[derive(Debug, Default, Deserialize)]
+pub struct PutQuery {
+    #[serde(default)]
+    create_only: bool,
+}
+
+/// Builds the router.
+pub fn router(state: State) -> Router {
+    let webapi = Router::new()
+        .route("/ping", get(webapi::ping))
+        .route("/find", get(webapi::find))
+        .route("/auth/export", get(webapi::export))
+        .route("/sites/{site}/auth/export", get(webapi::export_site));
+    Router::new()
+        .nest("/webapi", webapi.clone())
+        .nest("/v1/webapi", webapi)
+        .route("/v1/status", get(certs::status))
+        .route("/v1/tokens", get(tokens::list).post(tokens::create))
+        .route(
+            "/v1/tokens/{name}",
+            get(tokens::read).put(tokens::upsert).delete(tokens::remove),
+        )
+        .route("/v1/users", get(users::list))
+        .route("/v1/users/invite", post(users::invite))
+        .route(
+            "/v1/users/{name}",
+            get(users::read).put(users::upsert).delete(users::remove),
+        )
+        .route("/v1/roles", get(roles::list))
+        .route(
+            "/v1/roles/{name}",
+            get(roles::read).put(roles::upsert).delete(roles::remove),
+        )
+        .route("/v1/cap", get(roles::read_cap).put(roles::put_cap))
+        .route("/v1/certs/host", post(certs::host))
+        .route("/v1/certs/user", post(certs::user))
+        .fallback(|| async { ApiError(Error::not_found("no such endpoint")) })
+        .layer(axum::middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+// Logs the route template, never the URI: token values travel in paths.
+async fn log_request(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "(unmatched)".into());
+    let start = Instant::now();
+    let resp = next.run(req).await;
+    tracing::info!(%method, route, status = resp.status().as_u16(), ms = start.elapsed().as_millis() as u64, "request");
+    resp
+}

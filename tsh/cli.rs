@@ -1,0 +1,63 @@
+//! tsh's global flags, the runtime, and the one place where errors become output and exit codes.
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use tele_common::context::Context;
+use tele_common::error::{Error, Result};
+use tele_common::output::Printer;
+
+use crate::commands::Command;
+
+/// Teleport Command Line Client
+#[derive(Parser)]
+#[command(name = "tsh", version, disable_help_subcommand = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What every command gets: process state and the printer.
+pub struct Env {
+    #[allow(dead_code)]
+    pub ctx: Context,
+    pub printer: Printer,
+}
+
+impl Env {
+    /// Writes data to stdout.
+    pub fn out(&mut self, text: &str) -> Result<()> {
+        self.printer
+            .data(text)
+            .map_err(|e| Error::internal(format!("writing output: {e}")))
+    }
+}
+
+/// Returns tsh's clap definition (completions, man pages, tests).
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Parses the command line, runs the command, prints errors, picks the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut env = Env {
+        ctx: Context::os(),
+        printer: Printer::stdio(),
+    };
+    match crate::commands::run(&mut env, cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = env.printer.error(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::command().debug_assert();
+    }
+}
