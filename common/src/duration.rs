@@ -72,17 +72,14 @@ pub fn format(d: Duration) -> String {
 
 /// Formats a duration briefly, dropping zero trailing units: `1h`, `1h30m`, `5m`, `2m8s`.
 pub fn format_short(d: Duration) -> String {
-    let long = format(d);
-    let trimmed = long.trim_end_matches("0s");
-    let trimmed = if trimmed.ends_with('m') && trimmed.contains('h') {
-        trimmed.trim_end_matches("0m")
-    } else {
-        trimmed
-    };
-    if trimmed.is_empty() {
-        "0s".into()
-    } else {
-        trimmed.to_string()
+    let secs = (d.as_millis() + 500) / 1000;
+    let parts = [(secs / 3600, "h"), ((secs % 3600) / 60, "m"), (secs % 60, "s")];
+    // From the first non-zero unit to the last non-zero one.
+    let first = parts.iter().position(|(n, _)| *n > 0);
+    let last = parts.iter().rposition(|(n, _)| *n > 0);
+    match (first, last) {
+        (Some(f), Some(l)) => parts[f..=l].iter().map(|(n, u)| format!("{n}{u}")).collect(),
+        _ => "0s".into(),
     }
 }
 

@@ -23,8 +23,18 @@ pub fn parse_value(text: &str) -> Result<Value> {
 }
 
 /// Parses a stream of `---`-separated documents, skipping empty ones.
+///
+/// Resource files are written by admins (and bootstrap files can hold 100,000 tokens), so the
+/// parser's document and node budgets are raised well past serde-saphyr's defaults; anchors and
+/// aliases keep their default limits against expansion bombs.
 pub fn parse_documents(text: &str) -> Result<Vec<Value>> {
-    let docs: Vec<Value> = serde_saphyr::from_multiple_with_options(text, options())
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_documents = 10_000_000;
+    budget.max_nodes = 100_000_000;
+    budget.max_events = 500_000_000;
+    budget.max_total_scalar_bytes = 1 << 30;
+    let opts = serde_saphyr::options! { strict_booleans: true, budget: Some(budget) };
+    let docs: Vec<Value> = serde_saphyr::from_multiple_with_options(text, opts)
         .map_err(|e| Error::bad_parameter(first_line(&e.to_string())))?;
     Ok(docs.into_iter().filter(|d| !d.is_null()).collect())
 }

@@ -134,13 +134,10 @@ fn kind_of_status(status: StatusCode) -> ErrorKind {
 fn classify(err: &reqwest::Error, addr: &str) -> Error {
     let mut source: Option<&(dyn StdError + 'static)> = err.source();
     while let Some(e) = source {
-        if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+        if let Some(tls) = find_rustls(e) {
             return classify_tls(tls, addr);
         }
         if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            if let Some(tls) = io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
-                return classify_tls(tls, addr);
-            }
             match io.kind() {
                 std::io::ErrorKind::ConnectionRefused => {
                     return Error::connection(format!("cannot connect to {addr}: connection refused"))
@@ -159,6 +156,16 @@ fn classify(err: &reqwest::Error, addr: &str) -> Error {
         return Error::connection(format!("timed out talking to {addr}"));
     }
     Error::connection(format!("cannot talk to {addr}: {}", flatten(err)))
+}
+
+/// Finds a rustls error inside an error, looking through the `io::Error` wrappers that
+/// hyper and tokio-rustls put around it (their `source()` skips the wrapped error itself).
+fn find_rustls<'a>(e: &'a (dyn StdError + 'static)) -> Option<&'a rustls::Error> {
+    if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+        return Some(tls);
+    }
+    let io = e.downcast_ref::<std::io::Error>()?;
+    find_rustls(io.get_ref()?)
 }
 
 fn classify_tls(err: &rustls::Error, addr: &str) -> Error {

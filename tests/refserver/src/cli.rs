@@ -149,26 +149,34 @@ fn users_add(args: &UsersAddArgs) -> Result<()> {
     } else {
         None
     };
-    let created = store.put_user(&user, true)?;
-    if let Some(password) = &password {
-        store.set_password_hash(&args.name, &hash_password(password)?)?;
-    }
-    if let Some(secret) = &args.totp_secret {
-        let bytes = totp_rs::Secret::try_from_base32(secret.trim().to_uppercase())
-            .map_err(|_| Error::bad_parameter("--totp-secret: not a base32 secret"))?;
-        if bytes.len() < 10 {
-            return Err(Error::bad_parameter(
-                "--totp-secret: must be at least 80 bits (16 base32 characters)",
-            ));
+    // Everything is checked before anything is written: a refused request creates nothing.
+    let hash = password.as_deref().map(|p| hash_password(p)).transpose()?;
+    let device = match &args.totp_secret {
+        Some(secret) => {
+            let secret = secret.trim().to_uppercase();
+            let bytes = totp_rs::Secret::try_from_base32(&secret)
+                .map_err(|_| Error::bad_parameter("--totp-secret: not a base32 secret"))?;
+            if bytes.len() < 10 {
+                return Err(Error::bad_parameter(
+                    "--totp-secret: must be at least 80 bits (16 base32 characters)",
+                ));
+            }
+            Some(MfaDevice {
+                id: uuid::Uuid::new_v4().to_string(),
+                name: "otp".into(),
+                kind: "totp".into(),
+                data: serde_json::json!({ "secret": secret }).to_string(),
+                added: SystemTime::now(),
+            })
         }
-        let device = MfaDevice {
-            id: uuid::Uuid::new_v4().to_string(),
-            name: "otp".into(),
-            kind: "totp".into(),
-            data: serde_json::json!({ "secret": secret.trim().to_uppercase() }).to_string(),
-            added: SystemTime::now(),
-        };
-        store.add_mfa_device(&args.name, &device)?;
+        None => None,
+    };
+    let created = store.put_user(&user, true)?;
+    if let Some(hash) = &hash {
+        store.set_password_hash(&args.name, hash)?;
+    }
+    if let Some(device) = &device {
+        store.add_mfa_device(&args.name, device)?;
     }
     let mut out = std::io::stdout();
     let verb = if created { "created" } else { "updated" };

@@ -127,7 +127,7 @@ fn apply(store: &Store, resources: Vec<Resource>) -> Result<()> {
         Resource::AuthPreference(_) => 2,
         Resource::Token(_) => 3,
     });
-    let now = std::time::SystemTime::now();
+    let mut tokens = Vec::new();
     for r in ordered {
         match r {
             Resource::Role(role) => {
@@ -145,18 +145,15 @@ fn apply(store: &Store, resources: Vec<Resource>) -> Result<()> {
                 store.put_user(&user, true)?;
             }
             Resource::AuthPreference(cap) => store.put_cap(&cap)?,
-            Resource::Token(t) => {
-                let row = crate::store::TokenRow {
-                    name: t.metadata.name.clone(),
-                    roles: t.spec.roles.clone(),
-                    labels: t.metadata.labels.clone(),
-                    expires: t.metadata.expires,
-                };
-                store.put_token(&row, true, now)?;
-            }
+            Resource::Token(t) => tokens.push(crate::store::TokenRow {
+                name: t.metadata.name,
+                roles: t.spec.roles,
+                labels: t.metadata.labels,
+                expires: t.metadata.expires,
+            }),
         }
     }
-    Ok(())
+    store.put_tokens(&tokens, std::time::SystemTime::now())
 }
 
 /// Writes `data_dir/admin.identity` (0600): what `tctl -c teleport.yaml` uses on this host.

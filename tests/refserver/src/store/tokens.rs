@@ -64,6 +64,29 @@ impl Store {
         created.ok_or_else(|| Error::already_exists("a token with this value already exists"))
     }
 
+    /// Inserts or replaces many tokens in one transaction (bootstrap).
+    pub fn put_tokens(&self, rows: &[TokenRow], now: SystemTime) -> Result<()> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            {
+                let mut stmt = tx.prepare(
+                    "INSERT INTO tokens (name, roles, labels, expires, created) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (name) DO UPDATE SET roles = ?2, labels = ?3, expires = ?4",
+                )?;
+                for row in rows {
+                    stmt.execute(params![
+                        row.name,
+                        to_json(&row.roles),
+                        to_json(&row.labels),
+                        row.expires.map(unix),
+                        unix(now)
+                    ])?;
+                }
+            }
+            tx.commit()
+        })
+    }
+
     /// Lists live tokens, soonest expiry first.
     pub fn tokens(&self, now: SystemTime) -> Result<Vec<TokenRow>> {
         self.with(|c| {

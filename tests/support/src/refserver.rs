@@ -1,0 +1,206 @@
+//! The reference server as a real process, on free loopback ports, in its own temp dir.
+
+use std::fs::{File, OpenOptions};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::{Output, free_port, refserver_bin, run, temp_dir, wait_for};
+
+/// Options of a server to start.
+#[derive(Clone, Debug)]
+pub struct RefServerBuilder {
+    cluster: String,
+    tokens: Vec<String>,
+    bootstrap: Option<String>,
+    auth_extra: String,
+}
+
+impl RefServerBuilder {
+    /// Sets the cluster name (default `example.test`).
+    pub fn cluster(mut self, name: &str) -> Self {
+        self.cluster = name.into();
+        self
+    }
+
+    /// Adds a static token (`'proxy,node:value'`).
+    pub fn static_token(mut self, spec: &str) -> Self {
+        self.tokens.push(spec.into());
+        self
+    }
+
+    /// Resources applied on first start.
+    pub fn bootstrap(mut self, yaml: &str) -> Self {
+        self.bootstrap = Some(yaml.into());
+        self
+    }
+
+    /// Extra YAML lines inside `auth_service:` (indented by two spaces already).
+    pub fn auth_service(mut self, yaml: &str) -> Self {
+        self.auth_extra.push_str(yaml);
+        self
+    }
+
+    /// Writes the config and starts the server; returns when it answers.
+    pub fn start(self) -> RefServer {
+        let dir = temp_dir();
+        let web_addr = format!("127.0.0.1:{}", free_port());
+        let ssh_addr = format!("127.0.0.1:{}", free_port());
+        let data_dir = dir.path().join("data");
+        let mut yaml = format!(
+            "version: v3\nteleport:\n  data_dir: {}\n  log:\n    severity: DEBUG\nauth_service:\n  enabled: true\n  cluster_name: {}\n",
+            data_dir.display(),
+            self.cluster
+        );
+        if !self.tokens.is_empty() {
+            yaml.push_str("  tokens:\n");
+            for t in &self.tokens {
+                yaml.push_str(&format!("  - '{t}'\n"));
+            }
+        }
+        yaml.push_str(&self.auth_extra);
+        yaml.push_str(&format!(
+            "proxy_service:\n  enabled: true\n  web_listen_addr: {web_addr}\n  listen_addr: {ssh_addr}\n"
+        ));
+        let config = dir.path().join("teleport.yaml");
+        std::fs::write(&config, yaml).expect("writing teleport.yaml");
+        let bootstrap = self.bootstrap.map(|text| {
+            let p = dir.path().join("bootstrap.yaml");
+            std::fs::write(&p, text).expect("writing bootstrap.yaml");
+            p
+        });
+        let mut server = RefServer {
+            log: dir.path().join("server.log"),
+            dir,
+            config,
+            data_dir,
+            web_addr,
+            bootstrap,
+            child: None,
+        };
+        server.spawn();
+        server
+    }
+}
+
+/// A running reference server. Dropping it kills the process.
+pub struct RefServer {
+    dir: tempfile::TempDir,
+    /// Its `teleport.yaml`.
+    pub config: PathBuf,
+    /// Its data dir.
+    pub data_dir: PathBuf,
+    /// `127.0.0.1:<port>` of the web listener.
+    pub web_addr: String,
+    bootstrap: Option<PathBuf>,
+    log: PathBuf,
+    child: Option<Child>,
+}
+
+impl RefServer {
+    /// A builder with defaults.
+    pub fn builder() -> RefServerBuilder {
+        RefServerBuilder {
+            cluster: "example.test".into(),
+            tokens: Vec::new(),
+            bootstrap: None,
+            auth_extra: String::new(),
+        }
+    }
+
+    /// Starts a server with defaults.
+    pub fn start() -> Self {
+        Self::builder().start()
+    }
+
+    /// The server's temp dir (a good place for test files).
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn spawn(&mut self) {
+        let log = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)
+            .expect("server log");
+        let mut cmd = Command::new(refserver_bin());
+        cmd.arg("start").arg("-c").arg(&self.config);
+        if let Some(b) = &self.bootstrap {
+            cmd.arg("--bootstrap").arg(b);
+        }
+        cmd.env_clear()
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log.try_clone().expect("log fd")));
+        let child = cmd.spawn().expect("starting refserver");
+        self.child = Some(child);
+        let addr = self.web_addr.clone();
+        wait_for("the reference server to listen", Duration::from_secs(30), || {
+            if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+                panic!("refserver exited with {status} before listening:\n{}", self.log());
+            }
+            TcpStream::connect(&addr).is_ok()
+        });
+    }
+
+    /// Runs `tctl -c teleport.yaml ARGS` as an admin on the server host would.
+    pub fn tctl(&self, tctl: &Path, args: &[&str]) -> Output {
+        let mut full = vec!["-c", self.config.to_str().expect("utf-8 path")];
+        full.extend_from_slice(args);
+        run(tctl, &full, &self.env(), None)
+    }
+
+    /// A clean environment for client commands: a private HOME, no TELEPORT_* variables.
+    pub fn env(&self) -> Vec<(&'static str, &str)> {
+        vec![("HOME", self.dir.path().to_str().expect("utf-8 path"))]
+    }
+
+    /// Everything the server wrote to stderr so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Kills the server with SIGKILL and waits for it to be gone.
+    pub fn kill9(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().expect("SIGKILL");
+            child.wait().expect("wait");
+        }
+    }
+
+    /// Sends SIGTERM and returns the exit code once the process has ended.
+    pub fn terminate(&mut self) -> i32 {
+        let mut child = self.child.take().expect("server is running");
+        let status = Command::new("kill")
+            .arg("-TERM")
+            .arg(child.id().to_string())
+            .status()
+            .expect("kill -TERM");
+        assert!(status.success(), "kill -TERM failed");
+        child.wait().expect("wait").code().unwrap_or(-1)
+    }
+
+    /// Starts the server again on the same config and data dir.
+    pub fn restart(&mut self) {
+        assert!(self.child.is_none(), "stop the server first");
+        self.spawn();
+    }
+
+    /// Runs `refserver ARGS` (not `start`) against this server's config.
+    pub fn refserver(&self, args: &[&str], stdin: Option<&str>) -> Output {
+        run(&refserver_bin(), args, &[], stdin)
+    }
+
+    /// Opens the log for appending (used by tests that start a second instance).
+    pub fn log_file(&self) -> File {
+        OpenOptions::new().append(true).open(&self.log).expect("server log")
+    }
+}
+
+impl Drop for RefServer {
+    fn drop(&mut self) {
+        self.kill9();
+    }
+}

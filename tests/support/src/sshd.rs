@@ -1,0 +1,82 @@
+//! A real OpenSSH `sshd` on a free loopback port, configured in a temp dir.
+
+use std::fs::File;
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use crate::{free_port, require_program, temp_dir, wait_for};
+
+/// A running sshd. Dropping it kills the process.
+pub struct Sshd {
+    dir: tempfile::TempDir,
+    /// The port it listens on (127.0.0.1).
+    pub port: u16,
+    child: Child,
+}
+
+impl Sshd {
+    /// Starts sshd with `HostKey`/`HostCertificate` and `TrustedUserCAKeys` from the given files.
+    pub fn start(host_key: &Path, host_cert: &Path, trusted_user_ca_keys: &Path) -> Self {
+        let sshd = require_program("sshd", "openssh-server");
+        std::fs::create_dir_all("/run/sshd").expect("creating /run/sshd (privilege separation dir)");
+        let dir = temp_dir();
+        let port = free_port();
+        let config = dir.path().join("sshd_config");
+        let sftp = ["/usr/lib/openssh/sftp-server", "/usr/libexec/openssh/sftp-server"]
+            .into_iter()
+            .find(|p| Path::new(p).exists())
+            .unwrap_or("internal-sftp");
+        std::fs::write(
+            &config,
+            format!(
+                "Port {port}\nListenAddress 127.0.0.1\nHostKey {}\nHostCertificate {}\nTrustedUserCAKeys {}\n\
+                 PidFile {}\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n\
+                 AuthorizedKeysFile none\nPermitRootLogin yes\nStrictModes no\nUsePAM no\nLogLevel VERBOSE\n\
+                 Subsystem sftp {sftp}\n",
+                host_key.display(),
+                host_cert.display(),
+                trusted_user_ca_keys.display(),
+                dir.path().join("sshd.pid").display(),
+            ),
+        )
+        .expect("writing sshd_config");
+        let log = File::create(dir.path().join("sshd.log")).expect("sshd log");
+        let child = Command::new(sshd)
+            .arg("-D")
+            .arg("-e")
+            .arg("-f")
+            .arg(&config)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("starting sshd");
+        let mut me = Self { dir, port, child };
+        wait_for("sshd to listen", Duration::from_secs(20), || {
+            if let Ok(Some(status)) = me.child.try_wait() {
+                panic!("sshd exited with {status}:\n{}", me.log());
+            }
+            TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
+        me
+    }
+
+    /// What sshd logged.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("sshd.log")).unwrap_or_default()
+    }
+
+    /// The temp dir sshd's files live in.
+    pub fn dir(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+}
+
+impl Drop for Sshd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,155 @@
+//! `cargo xtask bench`: speed as ratios in one run, never as timed tests.
+//!
+//! - `tctl tokens ls` with 100,000 tokens, against `tctl status` on the same server (the same
+//!   process start, credential load and TLS handshake, a tiny answer) as the baseline.
+//! - Release binary sizes of tsh and tctl (budget: 12 MB each).
+
+use std::fmt::Write as _;
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::{cargo, check, root};
+
+const TOKENS: usize = 100_000;
+const RUNS: usize = 7;
+
+pub fn run(_args: &[String]) -> Result<(), String> {
+    check(
+        cargo().args(["build", "--quiet", "--release", "--workspace", "--bins"]),
+        "building release binaries",
+    )?;
+    let bin = root().join("target/release");
+    for name in ["tsh", "tctl"] {
+        let size = std::fs::metadata(bin.join(name)).map_err(|e| e.to_string())?.len();
+        println!("binary size {name}: {:.1} MB (budget 12 MB)", size as f64 / 1e6);
+    }
+
+    let dir = root().join("target/bench");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let port = free_port()?;
+    let config = dir.join("teleport.yaml");
+    std::fs::write(
+        &config,
+        format!(
+            "teleport:\n  data_dir: {}\nauth_service:\n  cluster_name: bench.test\nproxy_service:\n  web_listen_addr: 127.0.0.1:{port}\n",
+            dir.join("data").display()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    let bootstrap = dir.join("tokens.yaml");
+    let mut yaml = String::with_capacity(TOKENS * 150);
+    for i in 0..TOKENS {
+        let _ = write!(
+            yaml,
+            "kind: token\nversion: v2\nmetadata:\n  name: bench{i:027}\n  expires: \"2099-01-01T00:{:02}:{:02}Z\"\n  labels:\n    n: \"{}\"\nspec:\n  roles: [Node]\n---\n",
+            (i / 60) % 60,
+            i % 60,
+            i % 10
+        );
+    }
+    std::fs::write(&bootstrap, yaml).map_err(|e| e.to_string())?;
+
+    let started = Instant::now();
+    let mut server = Command::new(bin.join("refserver"))
+        .arg("start")
+        .arg("-c")
+        .arg(&config)
+        .arg("--bootstrap")
+        .arg(&bootstrap)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("starting refserver: {e}"))?;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(s)) = server.try_wait() {
+            return Err(format!("refserver exited with {s}"));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    println!(
+        "server up with {TOKENS} tokens from bootstrap in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let tctl = bin.join("tctl");
+    let result = (|| {
+        let lines = output(&tctl, &config, &["tokens", "ls"])?.lines().count();
+        if lines != TOKENS + 2 {
+            return Err(format!("tokens ls printed {lines} lines, expected {}", TOKENS + 2));
+        }
+        let base = median(&tctl, &config, &["status"])?;
+        let text = median(&tctl, &config, &["tokens", "ls"])?;
+        let json = median(&tctl, &config, &["tokens", "ls", "--format=json"])?;
+        println!("tctl status (baseline):          {:7.1} ms", ms(base));
+        println!(
+            "tctl tokens ls, 100k tokens:     {:7.1} ms  ({:.1}x baseline; budget 1000 ms)",
+            ms(text),
+            ratio(text, base)
+        );
+        println!(
+            "tctl tokens ls --format=json:    {:7.1} ms  ({:.1}x baseline)",
+            ms(json),
+            ratio(json, base)
+        );
+        Ok(())
+    })();
+    let _ = server.kill();
+    let _ = server.wait();
+    result
+}
+
+fn output(tctl: &Path, config: &Path, args: &[&str]) -> Result<String, String> {
+    let out = Command::new(tctl)
+        .arg("-c")
+        .arg(config)
+        .args(args)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!(
+            "tctl {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn median(tctl: &Path, config: &Path, args: &[&str]) -> Result<Duration, String> {
+    let mut times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let status = Command::new(tctl)
+            .arg("-c")
+            .arg(config)
+            .args(args)
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|e| e.to_string())?;
+        if !status.success() {
+            return Err(format!("tctl {args:?} failed"));
+        }
+        times.push(start.elapsed());
+    }
+    times.sort();
+    Ok(times[RUNS / 2])
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+}
+
+fn free_port() -> Result<u16, String> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
