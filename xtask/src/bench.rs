@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{cargo, check, root};
+use crate::{cargo, check, target_dir};
 
 const TOKENS: usize = 100_000;
 const RUNS: usize = 7;
@@ -20,13 +20,13 @@ pub fn run(_args: &[String]) -> Result<(), String> {
         cargo().args(["build", "--quiet", "--release", "--workspace", "--bins"]),
         "building release binaries",
     )?;
-    let bin = root().join("target/release");
+    let bin = target_dir().join("release");
     for name in ["tsh", "tctl"] {
         let size = std::fs::metadata(bin.join(name)).map_err(|e| e.to_string())?.len();
         println!("binary size {name}: {:.1} MB (budget 12 MB)", size as f64 / 1e6);
     }
 
-    let dir = root().join("target/bench");
+    let dir = target_dir().join("bench");
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
     }

@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{cargo, check, root};
+use crate::{cargo, check, target_dir};
 
 /// Demo credentials: for a local demo only, printed on purpose.
 const USERS: [(&str, &str, &str, &str); 2] = [
@@ -29,8 +29,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         cargo().args(["build", "--quiet", "--workspace", "--bins"]),
         "building tsh, tctl and refserver",
     )?;
-    let bin = root().join("target/debug");
-    let dir = root().join("target/demo");
+    let bin = target_dir().join("debug");
+    let dir = target_dir().join("demo");
     let data = dir.join("data");
     if data.exists() {
         std::fs::remove_dir_all(&data).map_err(|e| format!("clearing {}: {e}", data.display()))?;

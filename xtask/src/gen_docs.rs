@@ -2,14 +2,14 @@
 
 use std::process::Command;
 
-use crate::{cargo, check, root};
+use crate::{cargo, check, root, target_dir};
 
 pub fn run() -> Result<(), String> {
     check(
         cargo().args(["build", "--quiet", "--bin", "tsh", "--bin", "tctl"]),
         "building tsh and tctl",
     )?;
-    let bin_dir = root().join("target/debug");
+    let bin_dir = target_dir().join("debug");
     for kind in ["completions", "man"] {
         let dir = root().join(kind);
         if dir.exists() {
