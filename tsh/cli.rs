@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use tele_common::context::Context;
 use tele_common::error::{Error, Result};
 use tele_common::output::Printer;
 
@@ -17,10 +16,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// What every command gets: process state and the printer.
+/// What every command gets. Process state (`tele_common::context::Context`) joins it with the
+/// first command that reads any.
 pub struct Env {
-    #[allow(dead_code)]
-    pub ctx: Context,
     pub printer: Printer,
 }
 
@@ -42,7 +40,6 @@ pub fn command() -> clap::Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut env = Env {
-        ctx: Context::os(),
         printer: Printer::stdio(),
     };
     match crate::commands::run(&mut env, cli.command) {

@@ -24,6 +24,17 @@ pub fn tsh() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_tsh"))
 }
 
+/// The CA pin `tctl status` prints.
+pub fn status_pin(srv: &tele_test_support::RefServer) -> String {
+    let status = srv.tctl(tctl(), &["status"]);
+    let line = status
+        .ok()
+        .lines()
+        .find_map(|l| l.strip_prefix("CA pin"))
+        .map(str::trim);
+    line.unwrap_or_else(|| panic!("no CA pin row:\n{status}")).to_string()
+}
+
 /// Every `.rs` file in this directory is a module of this binary (jj's check).
 #[test]
 fn no_forgotten_test_files() {

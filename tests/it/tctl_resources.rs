@@ -149,16 +149,18 @@ fn a_validation_error_names_the_field_and_creates_nothing() {
     assert_eq!(srv.tctl(tctl(), &["get", "cap"]).ok(), before_cap);
 }
 
+/// Writes an `$EDITOR` that applies one sed expression to the file it is given.
+fn sed_editor(srv: &RefServer, expression: &str) -> std::path::PathBuf {
+    let editor = srv.dir().join("editor.sh");
+    std::fs::write(&editor, format!("#!/bin/sh\nsed -i '{expression}' \"$1\"\n")).unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    editor
+}
+
 #[test]
 fn edit_runs_the_editor_and_applies_a_valid_change() {
     let srv = RefServer::start();
-    let editor = srv.dir().join("editor.sh");
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\nsed -i 's/second_factor: otp/second_factor: \"off\"/' \"$1\"\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let editor = sed_editor(&srv, "s/second_factor: otp/second_factor: \"off\"/");
     let mut env = srv.env();
     env.push(("EDITOR", editor.to_str().unwrap()));
     let args = ["-c", srv.config.to_str().unwrap(), "edit", "cap"];
@@ -178,13 +180,7 @@ fn edit_runs_the_editor_and_applies_a_valid_change() {
 #[test]
 fn an_invalid_edit_is_refused_and_kept() {
     let srv = RefServer::start();
-    let editor = srv.dir().join("editor.sh");
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\nsed -i 's/second_factor: otp/second_factor: webauthn/' \"$1\"\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let editor = sed_editor(&srv, "s/second_factor: otp/second_factor: webauthn/");
     let before = srv.tctl(tctl(), &["get", "cap"]).ok().to_string();
     let mut env = srv.env();
     env.push(("EDITOR", editor.to_str().unwrap()));

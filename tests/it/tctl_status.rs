@@ -57,14 +57,7 @@ fn ca_pin_is_the_sha256_of_the_tls_ca_public_key_info() {
         .next()
         .unwrap()
         .to_string();
-    let status = srv.tctl(tctl(), &["status"]);
-    let pin = status
-        .ok()
-        .lines()
-        .find_map(|l| l.strip_prefix("CA pin"))
-        .unwrap()
-        .trim()
-        .to_string();
+    let pin = crate::status_pin(&srv);
     assert_eq!(pin, format!("sha256:{digest}"));
     // And the json view carries the same pin.
     let v: serde_json::Value = serde_json::from_str(srv.tctl(tctl(), &["status", "--format=json"]).ok()).unwrap();

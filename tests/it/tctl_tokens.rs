@@ -69,14 +69,7 @@ fn add_prints_the_invite_block_with_a_join_command_and_the_ca_pin() {
         .strip_prefix("The invite token: ")
         .expect(text);
     assert!(is_token(token));
-    let status = srv.tctl(tctl(), &["status"]);
-    let pin = status
-        .ok()
-        .lines()
-        .find_map(|l| l.strip_prefix("CA pin"))
-        .unwrap()
-        .trim()
-        .to_string();
+    let pin = crate::status_pin(&srv);
     let expected = format!(
         "The invite token: {token}\nThis token will expire in 5 minutes.\n\nRun this on the new node to join the cluster:\n\n\
          > refserver join openssh \\\n   --token={token} \\\n   --ca-pin={pin} \\\n   --auth-server={addr}\n\n\
