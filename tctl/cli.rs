@@ -62,22 +62,18 @@ impl Env {
 
     /// Writes data to stdout.
     pub fn out(&mut self, text: &str) -> Result<()> {
-        self.printer.data(text).map_err(broken_pipe)
+        self.printer.data(text)
     }
 
     /// Renders a view model to stdout in the chosen format.
     pub fn emit<T: tele_common::output::Render + serde::Serialize>(&mut self, format: Format, view: &T) -> Result<()> {
-        self.printer.emit(format, view).map_err(broken_pipe)
+        self.printer.emit(format, view)
     }
 
     /// Writes a message to stderr.
     pub fn msg(&mut self, text: &str) -> Result<()> {
-        self.printer.message(text).map_err(broken_pipe)
+        self.printer.message(text)
     }
-}
-
-fn broken_pipe(e: std::io::Error) -> Error {
-    Error::internal(format!("writing output: {e}"))
 }
 
 /// Returns tctl's clap definition (completions, man pages, tests).
@@ -100,6 +96,7 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if tele_common::output::is_closed_output(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = env.printer.error(&e);
             ExitCode::FAILURE

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use tele_common::error::{Error, Result};
+use tele_common::error::Result;
 use tele_common::output::Printer;
 
 use crate::commands::Command;
@@ -25,9 +25,7 @@ pub struct Env {
 impl Env {
     /// Writes data to stdout.
     pub fn out(&mut self, text: &str) -> Result<()> {
-        self.printer
-            .data(text)
-            .map_err(|e| Error::internal(format!("writing output: {e}")))
+        self.printer.data(text)
     }
 }
 
@@ -44,6 +42,7 @@ pub fn main() -> ExitCode {
     };
     match crate::commands::run(&mut env, cli.command) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if tele_common::output::is_closed_output(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = env.printer.error(&e);
             ExitCode::FAILURE
