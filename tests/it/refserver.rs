@@ -164,6 +164,54 @@ fn bootstrap_applies_on_first_start_only() {
 }
 
 #[test]
+fn a_bad_bootstrap_is_refused_before_anything_is_written() {
+    let srv = RefServer::start();
+    let dir = srv.dir().join("second");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("teleport.yaml");
+    std::fs::write(
+        &config,
+        format!(
+            "teleport:\n  data_dir: {}/data\nproxy_service:\n  web_listen_addr: 127.0.0.1:0\n",
+            dir.display()
+        ),
+    )
+    .unwrap();
+    let bootstrap = dir.join("bootstrap.yaml");
+    for (text, message) in [
+        (
+            "kind: user\nversion: v2\nmetadata:\n  name: ada\nspec:\n  roles: [wizard]\n",
+            "role \"wizard\" is not found",
+        ),
+        (
+            "kind: role\nversion: v7\nmetadata:\n  name: Admin\n",
+            "reserved system role",
+        ),
+        (
+            "kind: role\nversion: v7\nmetadata:\n  name: r\nspec:\n  allow:\n    logins: [\"a b\"]\n",
+            "spec.allow.logins[0]",
+        ),
+    ] {
+        std::fs::write(&bootstrap, text).unwrap();
+        let out = srv.refserver(
+            &[
+                "start",
+                "-c",
+                config.to_str().unwrap(),
+                "--bootstrap",
+                bootstrap.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(out.fails_with(1).contains(message), "{out}");
+        assert!(
+            !dir.join("data").exists(),
+            "a refused bootstrap must not create the data dir"
+        );
+    }
+}
+
+#[test]
 fn the_cluster_name_of_a_data_dir_cannot_change() {
     let mut srv = RefServer::builder().cluster("first.test").start();
     srv.kill9();

@@ -45,6 +45,7 @@ impl Server {
 /// Opens the data dir and everything in it. The returned lock file must live as long as the
 /// server: it keeps a second instance off the same data dir.
 pub fn open(settings: Settings, bootstrap: Vec<Resource>) -> Result<(Server, File)> {
+    check_bootstrap(&bootstrap)?;
     let data_dir = settings.data_dir.clone();
     DirBuilder::new()
         .recursive(true)
@@ -118,6 +119,33 @@ fn builtin_roles() -> Vec<Role> {
     vec![Role::new("access", access), Role::new("editor", editor)]
 }
 
+/// Checks bootstrap resources before anything is written, so a bad file leaves no half-made
+/// data dir behind.
+fn check_bootstrap(resources: &[Resource]) -> Result<()> {
+    let mut roles: Vec<String> = builtin_roles().into_iter().map(|r| r.metadata.name).collect();
+    for r in resources {
+        if let Resource::Role(role) = r {
+            if role.metadata.name == ADMIN_ROLE {
+                return Err(Error::bad_parameter(format!(
+                    "bootstrap: role {ADMIN_ROLE:?} is a reserved system role"
+                )));
+            }
+            roles.push(role.metadata.name.clone());
+        }
+    }
+    for r in resources {
+        if let Resource::User(user) = r
+            && let Some(missing) = user.spec.roles.iter().find(|role| !roles.contains(role))
+        {
+            return Err(Error::bad_parameter(format!(
+                "bootstrap: user {:?}: role {missing:?} is not found",
+                user.metadata.name
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Applies bootstrap resources: roles first, then users, the cap and tokens.
 fn apply(store: &Store, resources: Vec<Resource>) -> Result<()> {
     let mut ordered = resources;
@@ -134,14 +162,6 @@ fn apply(store: &Store, resources: Vec<Resource>) -> Result<()> {
                 store.put_role(&role, true)?;
             }
             Resource::User(user) => {
-                for role in &user.spec.roles {
-                    if store.role(role)?.is_none() {
-                        return Err(Error::bad_parameter(format!(
-                            "bootstrap: user {:?}: role {role:?} is not found",
-                            user.metadata.name
-                        )));
-                    }
-                }
                 store.put_user(&user, true)?;
             }
             Resource::AuthPreference(cap) => store.put_cap(&cap)?,
