@@ -78,7 +78,10 @@ pub fn refserver_bin() -> PathBuf {
             let profile_release = target.ends_with("release");
             let cargo = option_env!("CARGO").unwrap_or("cargo");
             let mut cmd = Command::new(cargo);
-            cmd.args(["build", "--quiet", "-p", "tele-refserver", "--bin", "refserver"]);
+            // The same invocation as `cargo xtask test` uses before the tests, so the feature
+            // set matches and this is a no-op there (`-p tele-refserver` alone would resolve
+            // features differently and rebuild the dependency graph).
+            cmd.args(["build", "--quiet", "--workspace", "--bins"]);
             if profile_release {
                 cmd.arg("--release");
             }
