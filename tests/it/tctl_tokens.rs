@@ -188,6 +188,28 @@ fn listing_redacts_shows_remaining_time_and_sorts_by_expiry() {
 }
 
 #[test]
+fn static_tokens_from_a_file_are_listed_and_kept() {
+    let dir = tele_test_support::temp_dir();
+    let file = dir.path().join("tokenfile");
+    std::fs::write(&file, "token-from-a-file\n").unwrap();
+    let srv = RefServer::builder()
+        .static_token(&format!("auth:{}", file.display()))
+        .start();
+    let ls = srv.tctl(tctl(), &["tokens", "ls", "--with-secrets"]);
+    let line = ls
+        .ok()
+        .lines()
+        .find(|l| l.starts_with("token-from-a-file "))
+        .unwrap_or_else(|| panic!("{ls}"));
+    assert_eq!(
+        line.split_whitespace().collect::<Vec<_>>(),
+        ["token-from-a-file", "Auth", "never"]
+    );
+    let out = srv.tctl(tctl(), &["tokens", "rm", "token-from-a-file"]);
+    assert!(out.fails_with(1).contains("statically configured"), "{out}");
+}
+
+#[test]
 fn empty_listing_says_so() {
     let srv = RefServer::start();
     assert_eq!(srv.tctl(tctl(), &["tokens", "ls"]).ok(), "No active tokens found.\n");
