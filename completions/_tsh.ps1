@@ -21,26 +21,171 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'tsh' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a cluster and retrieve the session certificate')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Delete a cluster certificate')
+            [CompletionResult]::new('mfa', 'mfa', [CompletionResultType]::ParameterValue, 'Manage multi-factor authentication (MFA) devices')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Display the list of proxy servers and retrieved certificates')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version of your tsh binary')
             [CompletionResult]::new('__generate', '__generate', [CompletionResultType]::ParameterValue, 'Write completions or man pages into a directory (used by `cargo xtask gen`)')
             break
         }
         'tsh;completion' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;login' {
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;logout' {
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;mfa' {
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a new MFA device')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Get a list of registered MFA devices')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove an MFA device')
+            break
+        }
+        'tsh;mfa;add' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the new MFA device')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Type of the new MFA device (TOTP, WEBAUTHN)')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;mfa;ls' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;mfa;rm' {
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;status' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'tsh;version' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'tsh;__generate' {
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

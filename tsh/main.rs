@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod prompt;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -18,3 +18,18 @@ pub const EDITOR: &str = "EDITOR";
 pub const VISUAL: &str = "VISUAL";
 /// Disables colour on every output (<https://no-color.org>).
 pub const NO_COLOR: &str = "NO_COLOR";
+/// Test builds only: the JSON file of the software authenticator that stands in for a USB key.
+pub const TSH_SOFT_AUTHENTICATOR: &str = "TSH_SOFT_AUTHENTICATOR";
+/// Where tsh keeps private keys: `file`, or `os` for the OS keyring (default: the keyring when
+/// one is reachable, else files).
+pub const TSH_KEYSTORE: &str = "TSH_KEYSTORE";
+/// tsh: the second factor to use (`--mfa-mode`).
+pub const TELEPORT_MFA_MODE: &str = "TELEPORT_MFA_MODE";
+/// tsh: whether to load keys into the ssh-agent (`--add-keys-to-agent`).
+pub const TELEPORT_ADD_KEYS_TO_AGENT: &str = "TELEPORT_ADD_KEYS_TO_AGENT";
+/// tsh: `false` keeps tsh away from the system ssh-agent.
+pub const TELEPORT_USE_LOCAL_SSH_AGENT: &str = "TELEPORT_USE_LOCAL_SSH_AGENT";
+/// The ssh-agent's socket.
+pub const SSH_AUTH_SOCK: &str = "SSH_AUTH_SOCK";
+/// A CA bundle to trust instead of the system's (as OpenSSL and Go read it).
+pub const SSL_CERT_FILE: &str = "SSL_CERT_FILE";

@@ -22,6 +22,26 @@ pub fn check_absent(paths: &[&Path], overwrite: bool) -> Result<()> {
     Ok(())
 }
 
+/// Creates a directory and its missing parents with mode 0700 (and tightens an existing one).
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| io_error("creating", dir, e))?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| io_error("securing", dir, e))
+}
+
+/// Removes a file; a missing one is fine.
+pub fn remove_file(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_error("removing", path, e)),
+    }
+}
+
 /// Writes `data` to `path` with mode 0600 through a temporary file and a rename.
 pub fn write_private(path: &Path, data: &[u8]) -> Result<()> {
     let file_name = path

@@ -16,6 +16,7 @@
 //! This crate never prints and never exits; it returns values and [`error::Error`]s.
 
 pub mod admin;
+pub mod agent;
 pub mod api;
 pub mod config;
 pub mod context;
@@ -26,7 +27,11 @@ pub mod fsutil;
 pub mod generate;
 pub mod identity;
 pub mod keys;
+pub mod keystore;
+pub mod login;
+pub mod mfa;
 pub mod output;
+pub mod profile;
 pub mod resources;
 pub mod sshca;
 pub mod tls;

@@ -2,6 +2,10 @@
 
 mod completion;
 mod generate;
+mod login;
+mod logout;
+mod mfa;
+mod status;
 mod version;
 
 use clap::Subcommand;
@@ -13,6 +17,15 @@ use crate::cli::Env;
 pub enum Command {
     /// Print a shell completion script
     Completion(completion::CompletionArgs),
+    /// Log in to a cluster and retrieve the session certificate
+    Login(login::LoginArgs),
+    /// Delete a cluster certificate
+    Logout(logout::LogoutArgs),
+    /// Manage multi-factor authentication (MFA) devices
+    #[command(subcommand)]
+    Mfa(mfa::MfaCommand),
+    /// Display the list of proxy servers and retrieved certificates
+    Status(status::StatusArgs),
     /// Print the version of your tsh binary
     Version(version::VersionArgs),
     /// Write completions or man pages into a directory (used by `cargo xtask gen`)
@@ -25,6 +38,10 @@ pub fn run(env: &mut Env, command: Command) -> Result<()> {
     match command {
         Command::Completion(a) => completion::run(env, a),
         Command::Generate(a) => generate::run(a),
+        Command::Login(a) => login::run(env, a),
+        Command::Logout(a) => logout::run(env, a),
+        Command::Mfa(c) => mfa::run(env, c),
+        Command::Status(a) => status::run(env, a),
         Command::Version(a) => version::run(env, a),
     }
 }

@@ -4,6 +4,8 @@
 //! client certificate is the caller's identity. Errors come back as
 //! `{"error":{"message","kind"}}` and become [`Error`]s of the same kind.
 
+pub mod b64;
+pub mod login;
 mod resources;
 pub mod types;
 

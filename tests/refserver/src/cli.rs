@@ -165,8 +165,9 @@ fn users_add(args: &UsersAddArgs) -> Result<()> {
                 id: uuid::Uuid::new_v4().to_string(),
                 name: "otp".into(),
                 kind: "totp".into(),
-                data: serde_json::json!({ "secret": secret }).to_string(),
+                data: serde_json::json!({ "secret": secret, "last_step": 0 }).to_string(),
                 added: SystemTime::now(),
+                last_used: None,
             })
         }
         None => None,

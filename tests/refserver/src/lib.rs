@@ -6,6 +6,7 @@ pub mod authz;
 pub mod ca;
 pub mod cli;
 pub mod issue;
+pub mod mfa;
 pub mod server;
 pub mod settings;
 pub mod store;

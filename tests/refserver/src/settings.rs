@@ -27,6 +27,21 @@ pub struct Settings {
     pub session_recording: SessionRecording,
     /// Static tokens, secrets read (from files where given).
     pub static_tokens: Vec<ProvisionToken>,
+    /// How long an MFA challenge can be answered.
+    pub mfa_challenge_ttl: Duration,
+}
+
+/// Default lifetime of an MFA challenge (Teleport's).
+pub const MFA_CHALLENGE_TTL: Duration = Duration::from_secs(5 * 60);
+/// Test knob: a shorter challenge lifetime, so a test can see one expire.
+pub const CHALLENGE_TTL_ENV: &str = "REFSERVER_MFA_CHALLENGE_TTL";
+
+#[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
+fn challenge_ttl() -> Result<Duration> {
+    match std::env::var(CHALLENGE_TTL_ENV) {
+        Ok(v) => tele_common::duration::parse(&v).map_err(|e| e.context(CHALLENGE_TTL_ENV)),
+        Err(_) => Ok(MFA_CHALLENGE_TTL),
+    }
 }
 
 /// How long user invitations last (`tctl users add`).
@@ -57,6 +72,7 @@ impl Settings {
             public_web_addr: config.public_web_addr(),
             session_recording: config.auth_service.session_recording,
             static_tokens,
+            mfa_challenge_ttl: challenge_ttl()?,
             config,
         })
     }

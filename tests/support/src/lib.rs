@@ -78,10 +78,10 @@ pub fn refserver_bin() -> PathBuf {
             let profile_release = target.ends_with("release");
             let cargo = option_env!("CARGO").unwrap_or("cargo");
             let mut cmd = Command::new(cargo);
-            // The same invocation as `cargo xtask test` uses before the tests, so the feature
-            // set matches and this is a no-op there (`-p tele-refserver` alone would resolve
-            // features differently and rebuild the dependency graph).
-            cmd.args(["build", "--quiet", "--workspace", "--bins"]);
+            // Only the refserver: building the workspace's binaries here would replace the tsh
+            // the tests run (built with test features) by a plain one. `cargo xtask test` runs
+            // this same invocation first, so it is a no-op there.
+            cmd.args(["build", "--quiet", "-p", "tele-refserver", "--bin", "refserver"]);
             if profile_release {
                 cmd.arg("--release");
             }

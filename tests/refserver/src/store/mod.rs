@@ -3,6 +3,7 @@
 
 mod cas;
 mod cluster;
+mod mfa;
 mod tokens;
 mod users;
 
@@ -30,6 +31,10 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE mfa_devices (id TEXT PRIMARY KEY, user TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE, name TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL, added INTEGER NOT NULL, last_used INTEGER, UNIQUE (user, name));
      CREATE TABLE roles (name TEXT PRIMARY KEY, resource TEXT NOT NULL);
      CREATE TABLE cluster_config (name TEXT PRIMARY KEY, resource TEXT NOT NULL);",
+    // 2: login: pending MFA challenges (single use) and failed attempts (lockout).
+    "CREATE TABLE mfa_challenges (user TEXT NOT NULL, scope TEXT NOT NULL, state TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (user, scope));
+     CREATE TABLE login_failures (name TEXT NOT NULL, at INTEGER NOT NULL);
+     CREATE INDEX login_failures_by_name ON login_failures (name, at);",
 ];
 
 /// The server's database.

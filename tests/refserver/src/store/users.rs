@@ -29,6 +29,8 @@ pub struct MfaDevice {
     pub data: String,
     /// When it was added.
     pub added: SystemTime,
+    /// When it was last used.
+    pub last_used: Option<SystemTime>,
 }
 
 impl Store {
@@ -136,11 +138,31 @@ impl Store {
         })
     }
 
+    /// Replaces a device's data (TOTP last step, WebAuthn counter) and marks it used.
+    pub fn update_mfa_device(&self, id: &str, data: &str, used: SystemTime) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE mfa_devices SET data = ?2, last_used = ?3 WHERE id = ?1",
+                params![id, data, unix(used)],
+            )
+            .map(drop)
+        })
+    }
+
+    /// Deletes a device by name; returns whether it existed.
+    pub fn delete_mfa_device(&self, user: &str, name: &str) -> Result<bool> {
+        self.with(|c| {
+            c.execute("DELETE FROM mfa_devices WHERE user = ?1 AND name = ?2", [user, name])
+                .map(|n| n > 0)
+        })
+    }
+
     /// Lists a user's MFA devices.
     pub fn mfa_devices(&self, user: &str) -> Result<Vec<MfaDevice>> {
         self.with(|c| {
-            let mut stmt =
-                c.prepare("SELECT id, name, kind, data, added FROM mfa_devices WHERE user = ?1 ORDER BY added, name")?;
+            let mut stmt = c.prepare(
+                "SELECT id, name, kind, data, added, last_used FROM mfa_devices WHERE user = ?1 ORDER BY added, name",
+            )?;
             let rows = stmt.query_map([user], |r| {
                 Ok(MfaDevice {
                     id: r.get(0)?,
@@ -148,6 +170,7 @@ impl Store {
                     kind: r.get(2)?,
                     data: r.get(3)?,
                     added: from_unix(r.get(4)?),
+                    last_used: r.get::<_, Option<i64>>(5)?.map(from_unix),
                 })
             })?;
             rows.collect()

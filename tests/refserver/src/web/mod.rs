@@ -2,6 +2,8 @@
 //! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
 
 mod certs;
+mod login;
+mod mfa;
 mod roles;
 mod tokens;
 mod users;
@@ -90,7 +92,9 @@ pub fn router(state: State) -> Router {
         .route("/ping", get(webapi::ping))
         .route("/find", get(webapi::find))
         .route("/auth/export", get(webapi::export))
-        .route("/sites/{site}/auth/export", get(webapi::export_site));
+        .route("/sites/{site}/auth/export", get(webapi::export_site))
+        .route("/mfa/login/begin", post(login::begin))
+        .route("/mfa/login/finish", post(login::finish));
     Router::new()
         .nest("/webapi", webapi.clone())
         .nest("/v1/webapi", webapi)
@@ -114,6 +118,11 @@ pub fn router(state: State) -> Router {
         .route("/v1/cap", get(roles::read_cap).put(roles::put_cap))
         .route("/v1/certs/host", post(certs::host))
         .route("/v1/certs/user", post(certs::user))
+        .route("/v1/mfa/challenge", post(mfa::challenge))
+        .route("/v1/mfa/devices", get(mfa::list))
+        .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
+        .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))
+        .route("/v1/mfa/devices/{name}/delete", post(mfa::delete))
         .fallback(|| async { ApiError(Error::not_found("no such endpoint")) })
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)

@@ -1,0 +1,156 @@
+//! A client of the ssh-agent protocol (draft-miller-ssh-agent), just enough to load a key with
+//! its certificate and a lifetime, list identities, and remove them.
+//!
+//! Written here rather than taken from ssh-agent-lib: that crate is on ssh-key 0.6 while the
+//! suite is on 0.7 (russh's pin), which would pull a second RustCrypto stack for three messages.
+
+use std::io::{Read, Write};
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+use std::time::Duration;
+
+use ssh_key::Certificate;
+use ssh_key::private::KeypairData;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::keys::SshKey;
+
+const FAILURE: u8 = 5;
+const SUCCESS: u8 = 6;
+const REQUEST_IDENTITIES: u8 = 11;
+const IDENTITIES_ANSWER: u8 = 12;
+const REMOVE_IDENTITY: u8 = 18;
+const ADD_ID_CONSTRAINED: u8 = 25;
+const CONSTRAIN_LIFETIME: u8 = 1;
+
+/// An identity the agent holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgentIdentity {
+    /// The public key or certificate blob.
+    pub blob: Vec<u8>,
+    /// Its comment.
+    pub comment: String,
+}
+
+/// What went wrong adding a certificate.
+#[derive(Debug)]
+pub enum AddError {
+    /// The agent answered FAILURE: it does not take certificates (gpg-agent, old agents).
+    Refused,
+    /// The agent could not be reached or spoke nonsense.
+    Other(Error),
+}
+
+fn string(buf: &mut Vec<u8>, data: &[u8]) {
+    buf.extend((data.len() as u32).to_be_bytes());
+    buf.extend(data);
+}
+
+fn connect(sock: &Path) -> Result<UnixStream> {
+    let s = UnixStream::connect(sock)
+        .map_err(|e| Error::connection(format!("cannot reach the ssh-agent at {}: {e}", sock.display())))?;
+    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+    Ok(s)
+}
+
+fn request(sock: &Path, body: &[u8]) -> Result<Vec<u8>> {
+    let mut s = connect(sock)?;
+    let mut msg = Vec::with_capacity(body.len() + 4);
+    string(&mut msg, body);
+    s.write_all(&msg)
+        .map_err(|e| Error::connection(format!("ssh-agent: {e}")))?;
+    let mut len = [0u8; 4];
+    s.read_exact(&mut len)
+        .map_err(|e| Error::connection(format!("ssh-agent: {e}")))?;
+    let len = u32::from_be_bytes(len) as usize;
+    if len == 0 || len > 1 << 20 {
+        return Err(Error::connection("ssh-agent: bad reply length"));
+    }
+    let mut reply = vec![0u8; len];
+    s.read_exact(&mut reply)
+        .map_err(|e| Error::connection(format!("ssh-agent: {e}")))?;
+    Ok(reply)
+}
+
+/// Loads an Ed25519 key with its certificate; the agent forgets it after `lifetime_secs`.
+pub fn add_certificate(
+    sock: &Path,
+    key: &SshKey,
+    cert: &Certificate,
+    comment: &str,
+    lifetime_secs: u32,
+) -> std::result::Result<(), AddError> {
+    let KeypairData::Ed25519(pair) = key.private().key_data() else {
+        return Err(AddError::Other(Error::bad_parameter(
+            "only Ed25519 keys can be loaded into the agent",
+        )));
+    };
+    let cert_blob = cert
+        .to_bytes()
+        .map_err(|e| AddError::Other(Error::internal(e.to_string())))?;
+    let mut secret = Zeroizing::new(Vec::with_capacity(64));
+    secret.extend_from_slice(pair.private.as_ref());
+    secret.extend_from_slice(pair.public.as_ref());
+    let mut body = Zeroizing::new(vec![ADD_ID_CONSTRAINED]);
+    string(&mut body, b"ssh-ed25519-cert-v01@openssh.com");
+    string(&mut body, &cert_blob);
+    string(&mut body, pair.public.as_ref());
+    string(&mut body, &secret);
+    string(&mut body, comment.as_bytes());
+    body.push(CONSTRAIN_LIFETIME);
+    body.extend(lifetime_secs.to_be_bytes());
+    match request(sock, &body).map_err(AddError::Other)?.first() {
+        Some(&SUCCESS) => Ok(()),
+        Some(&FAILURE) => Err(AddError::Refused),
+        _ => Err(AddError::Other(Error::connection("ssh-agent: unexpected reply"))),
+    }
+}
+
+/// Lists what the agent holds.
+pub fn list(sock: &Path) -> Result<Vec<AgentIdentity>> {
+    let reply = request(sock, &[REQUEST_IDENTITIES])?;
+    let bad = || Error::connection("ssh-agent: malformed identities answer");
+    let mut r = Reader(&reply);
+    if r.byte().ok_or_else(bad)? != IDENTITIES_ANSWER {
+        return Err(bad());
+    }
+    let n = r.u32().ok_or_else(bad)?;
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let blob = r.string().ok_or_else(bad)?.to_vec();
+        let comment = String::from_utf8_lossy(r.string().ok_or_else(bad)?).into_owned();
+        out.push(AgentIdentity { blob, comment });
+    }
+    Ok(out)
+}
+
+/// Removes an identity by its blob; returns whether the agent had it.
+pub fn remove(sock: &Path, blob: &[u8]) -> Result<bool> {
+    let mut body = vec![REMOVE_IDENTITY];
+    string(&mut body, blob);
+    Ok(request(sock, &body)?.first() == Some(&SUCCESS))
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let (b, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(*b)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        let (head, rest) = self.0.split_at_checked(4)?;
+        self.0 = rest;
+        Some(u32::from_be_bytes(head.try_into().ok()?))
+    }
+
+    fn string(&mut self) -> Option<&'a [u8]> {
+        let len = self.u32()? as usize;
+        let (s, rest) = self.0.split_at_checked(len)?;
+        self.0 = rest;
+        Some(s)
+    }
+}

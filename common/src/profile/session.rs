@@ -1,0 +1,109 @@
+//! A profile's certificates as they are on disk, what they say (roles, logins, validity), and a
+//! client that presents them.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ssh_key::Certificate;
+
+use super::{Home, Profile};
+use crate::api::Client;
+use crate::error::{Error, Result, io_error};
+use crate::keystore::{self, KeyKind};
+use crate::tls;
+
+/// The public half of a login: certificates and CAs.
+#[derive(Clone, Debug)]
+pub struct SessionCerts {
+    /// The SSH user certificate.
+    pub ssh_cert: Certificate,
+    /// The TLS certificate, PEM.
+    pub tls_cert: String,
+    /// The cluster's TLS CA certificates, PEM.
+    pub tls_cas: String,
+}
+
+/// A profile with its certificates.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The profile.
+    pub profile: Profile,
+    /// Its certificates.
+    pub certs: SessionCerts,
+}
+
+fn read(path: &std::path::Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| io_error("reading", path, e).with_hint("log in again with tsh login"))
+}
+
+impl Session {
+    /// Reads a profile's certificates.
+    pub fn load(home: &Home, profile: Profile) -> Result<Self> {
+        let paths = home.keys(&profile.name(), &profile.user);
+        let ssh_text = read(&paths.ssh_cert(&profile.cluster))?;
+        let ssh_cert = Certificate::from_openssh(ssh_text.trim())
+            .map_err(|e| Error::bad_parameter(format!("invalid SSH certificate: {e}")))?;
+        let tls_cert = read(&paths.tls_cert())?;
+        let tls_cas = read(&paths.ca(&profile.cluster))?;
+        Ok(Self {
+            profile,
+            certs: SessionCerts {
+                ssh_cert,
+                tls_cert,
+                tls_cas,
+            },
+        })
+    }
+
+    /// Role names (the `teleport-roles` extension).
+    pub fn roles(&self) -> Vec<String> {
+        let ext = self.certs.ssh_cert.extensions().get("teleport-roles");
+        ext.and_then(|v| serde_json::from_str::<serde_json::Value>(v).ok())
+            .and_then(|v| v["roles"].as_array().cloned())
+            .map(|a| a.iter().filter_map(|r| r.as_str().map(String::from)).collect())
+            .unwrap_or_default()
+    }
+
+    /// OS logins (principals without Teleport's internal ones).
+    pub fn logins(&self) -> Vec<String> {
+        self.certs
+            .ssh_cert
+            .valid_principals()
+            .iter()
+            .filter(|p| !p.starts_with("-teleport"))
+            .cloned()
+            .collect()
+    }
+
+    /// Extensions a user cares about (not Teleport's bookkeeping), sorted.
+    pub fn extensions(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .certs
+            .ssh_cert
+            .extensions()
+            .keys()
+            .filter(|k| !k.starts_with("teleport-"))
+            .cloned()
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// The end of the SSH certificate's validity.
+    pub fn valid_until(&self) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(self.certs.ssh_cert.valid_before())
+    }
+
+    /// A client of the proxy presenting this login's TLS certificate.
+    pub fn client(&self, home: &Home, insecure: bool) -> Result<Client> {
+        let store = keystore::open(self.profile.key_store, home.keys_dir())?;
+        let key = store.get(&self.profile.name(), &self.profile.user, KeyKind::Tls)?;
+        let key =
+            tls::parse_key_pem(std::str::from_utf8(&key).map_err(|_| Error::bad_parameter("TLS key is not PEM"))?)?;
+        let chain = tls::parse_certs_pem(&self.certs.tls_cert)?;
+        let cas = tls::parse_certs_pem(&self.certs.tls_cas)?;
+        Client::new(
+            &self.profile.web_proxy_addr,
+            tls::client_config(&cas, Some((chain, key)), insecure)?,
+        )
+    }
+}

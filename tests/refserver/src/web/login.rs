@@ -1,0 +1,143 @@
+//! Teleport's login web API: `POST /webapi/mfa/login/begin` and `/finish`.
+//!
+//! Any wrong user, password or second factor is "invalid credentials" (no user enumeration);
+//! the log says which. Five failures for a name within 30 minutes lock that name (known or not)
+//! for 30 minutes.
+
+use std::time::{Duration, SystemTime};
+
+use argon2::password_hash::PasswordVerifier;
+use argon2::password_hash::phc::PasswordHash;
+use axum::Json;
+use axum::extract::State as AxState;
+use tele_common::api::login::{
+    AuthenticateSshUserRequest, MfaChallenge, MfaLoginBeginRequest, MfaResponse, SshLoginResponse, TrustedCerts,
+};
+use tele_common::error::{Error, Result};
+
+use super::{ApiJson, ApiResult, State};
+use crate::issue;
+use crate::mfa;
+use crate::server::Server;
+use crate::store::UserRow;
+
+/// Failures that lock a name.
+const MAX_FAILURES: u32 = 5;
+/// How long the lock lasts (and how far back failures count).
+const LOCKOUT: Duration = Duration::from_secs(30 * 60);
+
+/// A hash of a random password, so a login for an unknown user costs what a known one does.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| crate::cli::hash_password(&hex::encode(rand::random::<[u8; 16]>())).unwrap_or_default())
+}
+
+fn invalid() -> Error {
+    Error::access_denied("invalid credentials")
+}
+
+fn check_lock(s: &Server, user: &str) -> Result<()> {
+    if s.store.login_failures_since(user, SystemTime::now() - LOCKOUT)? >= MAX_FAILURES {
+        return Err(
+            Error::access_denied("too many failed login attempts: this account is locked for 30 minutes")
+                .with_hint("wait for the lock to expire, or ask an admin"),
+        );
+    }
+    Ok(())
+}
+
+fn fail(s: &Server, user: &str, reason: &str) -> Error {
+    tracing::warn!(user, reason, "login failed");
+    if let Err(e) = s.store.add_login_failure(user, SystemTime::now()) {
+        tracing::error!("recording a failed login: {e}");
+    }
+    invalid()
+}
+
+/// Checks the password; the user row on success.
+fn check_password(s: &Server, user: &str, password: &str) -> Result<UserRow> {
+    let row = s.store.user(user)?;
+    let hash = row.as_ref().and_then(|r| r.password_hash.clone());
+    let parsed = PasswordHash::new(hash.as_deref().unwrap_or(dummy_hash()))
+        .map_err(|_| Error::internal("stored password hash"))?;
+    let ok = argon2::Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok();
+    match row {
+        Some(row) if ok && hash.is_some() => Ok(row),
+        Some(_) if hash.is_none() => Err(fail(s, user, "the user has no password yet")),
+        Some(_) => Err(fail(s, user, "wrong password")),
+        None => Err(fail(s, user, "no such user")),
+    }
+}
+
+/// `POST /webapi/mfa/login/begin`.
+pub async fn begin(
+    AxState(s): AxState<State>,
+    ApiJson(req): ApiJson<MfaLoginBeginRequest>,
+) -> ApiResult<Json<MfaChallenge>> {
+    check_lock(&s, &req.user)?;
+    check_password(&s, &req.user, &req.pass)?;
+    let cap = s.cap()?;
+    if cap.spec.second_factor == tele_common::resources::SecondFactor::Off {
+        return Ok(Json(MfaChallenge::default()));
+    }
+    let challenge = mfa::challenge(&s, &req.user, mfa::LOGIN)?;
+    if challenge.is_empty() && cap.spec.second_factor.required() {
+        return Err(
+            Error::access_denied("the cluster requires a second factor, but this account has no MFA device")
+                .with_hint("ask an admin for a new invitation (tctl users reset) to register one")
+                .into(),
+        );
+    }
+    Ok(Json(challenge))
+}
+
+/// `POST /webapi/mfa/login/finish`.
+pub async fn finish(
+    AxState(s): AxState<State>,
+    ApiJson(req): ApiJson<AuthenticateSshUserRequest>,
+) -> ApiResult<Json<SshLoginResponse>> {
+    check_lock(&s, &req.user)?;
+    let row = check_password(&s, &req.user, &req.password)?;
+    let cap = s.cap()?;
+    let answered = req.webauthn_challenge_response.is_some() || !req.totp_code.is_empty();
+    let has_devices = !s.store.mfa_devices(&req.user)?.is_empty();
+    let needs_mfa = cap.spec.second_factor.required()
+        || (cap.spec.second_factor != tele_common::resources::SecondFactor::Off && has_devices);
+    if needs_mfa || answered {
+        let resp = MfaResponse {
+            webauthn: req.webauthn_challenge_response.clone(),
+            totp_code: req.totp_code.clone(),
+        };
+        if let Err(e) = mfa::verify(&s, &req.user, mfa::LOGIN, &resp) {
+            return Err(fail(&s, &req.user, e.message()).into());
+        }
+    }
+    s.store.clear_login_failures(&req.user)?;
+    let roles = issue::user_roles(&s, &row.user)?;
+    // At login a TTL past the roles' limit is shortened, as Teleport does, not refused.
+    let ttl = req.ttl.min(issue::max_ttl(&roles));
+    let ttl = if ttl.is_zero() {
+        crate::settings::DEFAULT_CERT_TTL.min(issue::max_ttl(&roles))
+    } else {
+        ttl
+    };
+    let certs = issue::user_certs(&s, &row.user, &req.ssh_pub_key, &req.tls_pub_key, ttl)?;
+    tracing::info!(user = req.user, "login");
+    Ok(Json(SshLoginResponse {
+        username: row.user.metadata.name.clone(),
+        cert: certs.ssh_cert,
+        tls_cert: certs.tls_cert,
+        host_signers: vec![TrustedCerts {
+            domain_name: s.settings.cluster_name.clone(),
+            checking_keys: vec![
+                s.cas
+                    .ssh_host_ca()
+                    .to_openssh()
+                    .map_err(|e| Error::internal(e.to_string()))?,
+            ],
+            tls_certs: certs.tls_cas,
+        }],
+    }))
+}

@@ -1,0 +1,100 @@
+//! `/v1/mfa`: a signed-in user's challenges and devices. Adding or removing a device needs an
+//! answer from an existing device; the last device stays while the cluster requires MFA.
+
+use axum::Json;
+use axum::extract::{Path, State as AxState};
+use tele_common::api::login::{
+    ChallengeRequest, DeleteDeviceRequest, MfaChallenge, MfaDevice, RegisterBeginRequest, RegisterChallenge,
+    RegisterFinishRequest,
+};
+use tele_common::error::{Error, Result};
+
+use super::{ApiJson, ApiResult, State};
+use crate::authz::Caller;
+use crate::mfa;
+
+fn user_of(caller: &Caller) -> Result<&str> {
+    match caller {
+        Caller::User { name, .. } => Ok(name),
+        Caller::System { .. } => Err(Error::bad_parameter("MFA devices belong to users; sign in as one")),
+    }
+}
+
+/// `POST /v1/mfa/challenge`.
+pub async fn challenge(
+    AxState(s): AxState<State>,
+    caller: Caller,
+    ApiJson(req): ApiJson<ChallengeRequest>,
+) -> ApiResult<Json<MfaChallenge>> {
+    let user = user_of(&caller)?;
+    if !mfa::CLIENT_SCOPES.contains(&req.scope.as_str()) {
+        return Err(Error::bad_parameter(format!("scope: unknown challenge scope {:?}", req.scope)).into());
+    }
+    Ok(Json(mfa::challenge(&s, user, &req.scope)?))
+}
+
+/// `GET /v1/mfa/devices`.
+pub async fn list(AxState(s): AxState<State>, caller: Caller) -> ApiResult<Json<Vec<MfaDevice>>> {
+    let user = user_of(&caller)?;
+    Ok(Json(s.store.mfa_devices(user)?.iter().map(mfa::view).collect()))
+}
+
+fn check_existing(
+    s: &crate::server::Server,
+    user: &str,
+    resp: Option<&tele_common::api::login::MfaResponse>,
+) -> Result<()> {
+    if s.store.mfa_devices(user)?.is_empty() {
+        return Ok(());
+    }
+    let resp = resp.ok_or_else(|| Error::access_denied("an MFA check with an existing device is required"))?;
+    mfa::verify(s, user, mfa::MANAGE_DEVICES, resp).map(drop)
+}
+
+/// `POST /v1/mfa/devices/register/begin`.
+pub async fn register_begin(
+    AxState(s): AxState<State>,
+    caller: Caller,
+    ApiJson(req): ApiJson<RegisterBeginRequest>,
+) -> ApiResult<Json<RegisterChallenge>> {
+    let user = user_of(&caller)?;
+    check_existing(&s, user, req.existing_mfa_response.as_ref())?;
+    Ok(Json(mfa::register_begin(&s, user, &req.name, req.kind)?))
+}
+
+/// `POST /v1/mfa/devices/register/finish`.
+pub async fn register_finish(
+    AxState(s): AxState<State>,
+    caller: Caller,
+    ApiJson(req): ApiJson<RegisterFinishRequest>,
+) -> ApiResult<Json<MfaDevice>> {
+    let user = user_of(&caller)?;
+    let device = mfa::register_finish(&s, user, &req)?;
+    tracing::info!(user, device = device.name, kind = %device.kind, "MFA device added");
+    Ok(Json(device))
+}
+
+/// `POST /v1/mfa/devices/<name>/delete`.
+pub async fn delete(
+    AxState(s): AxState<State>,
+    caller: Caller,
+    Path(name): Path<String>,
+    ApiJson(req): ApiJson<DeleteDeviceRequest>,
+) -> ApiResult<()> {
+    let user = user_of(&caller)?;
+    let devices = s.store.mfa_devices(user)?;
+    if !devices.iter().any(|d| d.name == name) {
+        return Err(Error::not_found(format!("MFA device {name:?} not found")).into());
+    }
+    mfa::verify(&s, user, mfa::MANAGE_DEVICES, &req.mfa_response)?;
+    if devices.len() == 1 && s.cap()?.spec.second_factor.required() {
+        return Err(Error::new(
+            tele_common::error::ErrorKind::CompareFailed,
+            "cannot delete the last MFA device for this user; add a replacement device first to avoid getting locked out",
+        )
+        .into());
+    }
+    s.store.delete_mfa_device(user, &name)?;
+    tracing::info!(user, device = name, "MFA device removed");
+    Ok(())
+}
