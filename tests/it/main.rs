@@ -11,6 +11,9 @@ mod tctl_resources;
 mod tctl_status;
 mod tctl_tokens;
 mod tctl_users;
+mod tsh_agent;
+mod tsh_login;
+mod tsh_mfa;
 
 use std::path::Path;
 
@@ -33,6 +36,71 @@ pub fn status_pin(srv: &tele_test_support::RefServer) -> String {
         .find_map(|l| l.strip_prefix("CA pin"))
         .map(str::trim);
     line.unwrap_or_else(|| panic!("no CA pin row:\n{status}")).to_string()
+}
+
+/// A user's machine for tsh: its own home (`TELEPORT_HOME`), the cluster CA trusted through
+/// `SSL_CERT_FILE`, and a software security key file.
+pub struct TshUser {
+    dir: tempfile::TempDir,
+    env: Vec<(String, String)>,
+}
+
+impl TshUser {
+    /// A fresh machine that trusts `srv`'s CA.
+    pub fn new(srv: &tele_test_support::RefServer) -> Self {
+        let dir = tele_test_support::temp_dir();
+        let env = vec![
+            ("HOME".to_string(), dir.path().display().to_string()),
+            ("TELEPORT_HOME".into(), dir.path().join("tsh").display().to_string()),
+            ("SSL_CERT_FILE".into(), srv.ca_file().display().to_string()),
+            (
+                "TSH_SOFT_AUTHENTICATOR".into(),
+                dir.path().join("softkey.json").display().to_string(),
+            ),
+        ];
+        Self { dir, env }
+    }
+
+    /// Adds an environment variable.
+    pub fn set(&mut self, key: &str, value: &str) {
+        self.env.retain(|(k, _)| k != key);
+        self.env.push((key.into(), value.into()));
+    }
+
+    /// The environment tsh runs with.
+    pub fn env(&self) -> Vec<(&str, &str)> {
+        self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    }
+
+    /// `TELEPORT_HOME`.
+    pub fn home(&self) -> std::path::PathBuf {
+        self.dir.path().join("tsh")
+    }
+
+    /// The machine's temp dir.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs tsh with `stdin` piped.
+    pub fn tsh(&self, args: &[&str], stdin: Option<&str>) -> tele_test_support::Output {
+        tele_test_support::run(tsh(), args, &self.env(), stdin)
+    }
+
+    /// `tsh login --proxy=localhost:PORT --user=USER EXTRA...` with `stdin` as the answers.
+    pub fn login(
+        &self,
+        srv: &tele_test_support::RefServer,
+        user: &str,
+        extra: &[&str],
+        stdin: &str,
+    ) -> tele_test_support::Output {
+        let proxy = format!("--proxy={}", srv.localhost_addr());
+        let user = format!("--user={user}");
+        let mut args = vec!["login", proxy.as_str(), user.as_str()];
+        args.extend_from_slice(extra);
+        self.tsh(&args, Some(stdin))
+    }
 }
 
 /// Every `.rs` file in this directory is a module of this binary (jj's check).

@@ -91,12 +91,16 @@ pub struct StatusView {
 
 impl Render for StatusView {
     fn render_text(&self, out: &mut String) {
-        if let Some(active) = &self.active {
-            active.render(true, out);
-        }
-        for p in &self.profiles {
-            out.push('\n');
-            p.render(false, out);
+        let all = self
+            .active
+            .iter()
+            .map(|p| (p, true))
+            .chain(self.profiles.iter().map(|p| (p, false)));
+        for (i, (p, active)) in all.enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            p.render(active, out);
         }
     }
 }

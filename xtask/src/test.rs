@@ -12,6 +12,9 @@ const PACKAGES: &[(&str, &str)] = &[
     ("openssl", "an independent CA pin computation"),
     ("curl", "Teleport's web API as the docs call it"),
     ("man-db", "man pages render"),
+    ("oathtool", "TOTP codes from an independent implementation"),
+    ("libudev-dev", "building ctap-hid-fido2 (USB security keys)"),
+    ("pkg-config", "building ctap-hid-fido2 (USB security keys)"),
 ];
 
 pub fn run(args: &[String]) -> Result<(), String> {

@@ -61,9 +61,9 @@ struct UsersAddArgs {
     /// Read the password from the first line of stdin
     #[arg(long)]
     password_stdin: bool,
-    /// Add a TOTP device with this base32 secret (named "otp")
+    /// Add a TOTP device with this base32 secret; repeat for more devices (named otp, otp2, ...)
     #[arg(long)]
-    totp_secret: Option<String>,
+    totp_secret: Vec<String>,
 }
 
 /// Runs the command line.
@@ -151,32 +151,30 @@ fn users_add(args: &UsersAddArgs) -> Result<()> {
     };
     // Everything is checked before anything is written: a refused request creates nothing.
     let hash = password.as_deref().map(|p| hash_password(p)).transpose()?;
-    let device = match &args.totp_secret {
-        Some(secret) => {
-            let secret = secret.trim().to_uppercase();
-            let bytes = totp_rs::Secret::try_from_base32(&secret)
-                .map_err(|_| Error::bad_parameter("--totp-secret: not a base32 secret"))?;
-            if bytes.len() < 10 {
-                return Err(Error::bad_parameter(
-                    "--totp-secret: must be at least 80 bits (16 base32 characters)",
-                ));
-            }
-            Some(MfaDevice {
-                id: uuid::Uuid::new_v4().to_string(),
-                name: "otp".into(),
-                kind: "totp".into(),
-                data: serde_json::json!({ "secret": secret, "last_step": 0 }).to_string(),
-                added: SystemTime::now(),
-                last_used: None,
-            })
+    let mut devices = Vec::new();
+    for (i, secret) in args.totp_secret.iter().enumerate() {
+        let secret = secret.trim().to_uppercase();
+        let bytes = totp_rs::Secret::try_from_base32(&secret)
+            .map_err(|_| Error::bad_parameter("--totp-secret: not a base32 secret"))?;
+        if bytes.len() < 10 {
+            return Err(Error::bad_parameter(
+                "--totp-secret: must be at least 80 bits (16 base32 characters)",
+            ));
         }
-        None => None,
-    };
+        devices.push(MfaDevice {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: if i == 0 { "otp".into() } else { format!("otp{}", i + 1) },
+            kind: "totp".into(),
+            data: serde_json::json!({ "secret": secret, "last_step": 0 }).to_string(),
+            added: SystemTime::now(),
+            last_used: None,
+        });
+    }
     let created = store.put_user(&user, true)?;
     if let Some(hash) = &hash {
         store.set_password_hash(&args.name, hash)?;
     }
-    if let Some(device) = &device {
+    for device in &devices {
         store.add_mfa_device(&args.name, device)?;
     }
     let mut out = std::io::stdout();

@@ -59,7 +59,12 @@ pub fn run<S: AsRef<OsStr>>(program: &Path, args: &[S], env: &[(&str, &str)], st
         .unwrap_or_else(|e| panic!("running {}: {e}", program.display()));
     if let Some(input) = stdin {
         let mut pipe = child.stdin.take().expect("stdin");
-        pipe.write_all(input.as_bytes()).expect("writing stdin");
+        // A command may exit before reading its input (an early error): that is its answer.
+        if let Err(e) = pipe.write_all(input.as_bytes())
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            panic!("writing stdin: {e}");
+        }
     }
     let out = child.wait_with_output().expect("waiting for command");
     Output {

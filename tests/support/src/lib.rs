@@ -4,7 +4,9 @@
 
 #![allow(clippy::print_stderr, clippy::disallowed_methods)]
 
+mod agent;
 mod cmd;
+mod interactive;
 mod refserver;
 mod sshd;
 
@@ -13,7 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+pub use agent::SshAgent;
 pub use cmd::{Output, run};
+pub use interactive::Interactive;
 pub use refserver::{RefServer, RefServerBuilder};
 pub use sshd::Sshd;
 
@@ -93,6 +97,16 @@ pub fn refserver_bin() -> PathBuf {
             target.join("refserver")
         })
         .clone()
+}
+
+/// The current TOTP code of a base32 secret, from `oathtool`: an implementation of RFC 6238
+/// independent of ours.
+pub fn totp_code(secret: &str) -> String {
+    let oathtool = require_program("oathtool", "oathtool");
+    run(&oathtool, &["--totp", "-b", secret], &[], None)
+        .ok()
+        .trim()
+        .to_string()
 }
 
 /// A fresh temp dir.

@@ -15,6 +15,7 @@ pub struct RefServerBuilder {
     tokens: Vec<String>,
     bootstrap: Option<String>,
     auth_extra: String,
+    env: Vec<(String, String)>,
 }
 
 impl RefServerBuilder {
@@ -40,6 +41,19 @@ impl RefServerBuilder {
     pub fn auth_service(mut self, yaml: &str) -> Self {
         self.auth_extra.push_str(yaml);
         self
+    }
+
+    /// Sets an environment variable of the server process (test knobs).
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// Turns on the second factor: `second_factor: on` with WebAuthn for `localhost`.
+    pub fn with_mfa(self) -> Self {
+        self.auth_service(
+            "  authentication:\n    type: local\n    second_factor: \"on\"\n    webauthn:\n      rp_id: localhost\n",
+        )
     }
 
     /// Writes the config and starts the server; returns when it answers.
@@ -77,6 +91,7 @@ impl RefServerBuilder {
             data_dir,
             web_addr,
             bootstrap,
+            env: self.env,
             child: None,
         };
         server.spawn();
@@ -94,6 +109,7 @@ pub struct RefServer {
     /// `127.0.0.1:<port>` of the web listener.
     pub web_addr: String,
     bootstrap: Option<PathBuf>,
+    env: Vec<(String, String)>,
     log: PathBuf,
     child: Option<Child>,
 }
@@ -106,6 +122,7 @@ impl RefServer {
             tokens: Vec::new(),
             bootstrap: None,
             auth_extra: String::new(),
+            env: Vec::new(),
         }
     }
 
@@ -130,8 +147,8 @@ impl RefServer {
         if let Some(b) = &self.bootstrap {
             cmd.arg("--bootstrap").arg(b);
         }
-        cmd.env_clear()
-            .stdin(Stdio::null())
+        cmd.env_clear().envs(self.env.iter().map(|(k, v)| (k, v)));
+        cmd.stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log.try_clone().expect("log fd")));
         let child = cmd.spawn().expect("starting refserver");
@@ -191,6 +208,41 @@ impl RefServer {
     /// Runs `refserver ARGS` (not `start`) against this server's config.
     pub fn refserver(&self, args: &[&str], stdin: Option<&str>) -> Output {
         run(&refserver_bin(), args, &[], stdin)
+    }
+
+    /// `https://localhost:<port>` is the address WebAuthn accepts (rp_id `localhost`).
+    pub fn localhost_addr(&self) -> String {
+        self.web_addr.replace("127.0.0.1", "localhost")
+    }
+
+    /// Adds a user with a password and a TOTP device per secret (`otp`, `otp2`, ...): the
+    /// scriptable dev-credentials path of the reference server.
+    pub fn add_user(&self, name: &str, roles: &str, logins: &str, password: &str, totp_secrets: &[&str]) {
+        let cfg = self.config.to_str().expect("utf-8 path").to_string();
+        let mut args = vec!["users".to_string(), "add".into(), name.into(), "-c".into(), cfg];
+        args.push(format!("--roles={roles}"));
+        args.push(format!("--logins={logins}"));
+        args.push("--password-stdin".into());
+        for secret in totp_secrets {
+            args.push(format!("--totp-secret={secret}"));
+        }
+        let out = run(&refserver_bin(), &args, &[], Some(&format!("{password}\n")));
+        out.ok();
+    }
+
+    /// Writes the cluster's TLS CA to a file for `SSL_CERT_FILE`.
+    pub fn ca_file(&self) -> PathBuf {
+        let path = self.dir().join("cluster-ca.pem");
+        if !path.exists() {
+            let text = std::fs::read_to_string(self.data_dir.join("admin.identity")).expect("admin identity");
+            let ca = text
+                .split("-----BEGIN CERTIFICATE-----")
+                .last()
+                .map(|rest| format!("-----BEGIN CERTIFICATE-----{rest}"))
+                .expect("a CA certificate in the admin identity");
+            std::fs::write(&path, ca).expect("writing the CA file");
+        }
+        path
     }
 
     /// Opens the log for appending (used by tests that start a second instance).

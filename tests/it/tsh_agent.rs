@@ -1,0 +1,135 @@
+//! After `tsh login` the certificate is in the user's real ssh-agent, plain OpenSSH logs in to a
+//! real sshd through the agent alone, and `tsh logout` takes it out of the agent and the disk.
+
+use std::path::Path;
+use std::process::Command;
+
+use tele_test_support::{RefServer, SshAgent, Sshd, require_program, run, totp_code};
+
+use crate::{TshUser, tctl};
+
+const PASSWORD: &str = "correct-horse-battery";
+const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPJBSWY3DP";
+
+fn os_user() -> String {
+    let out = Command::new("id").arg("-un").output().expect("id -un");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// An sshd set up as in the foundation test: trusts the user CA, presents a host certificate.
+fn node(srv: &RefServer) -> (Sshd, std::path::PathBuf) {
+    let dir = srv.dir();
+    let user_ca = srv.tctl(tctl(), &["auth", "export", "--type=user"]).ok().to_string();
+    let trusted = dir.join("user_ca.pub");
+    std::fs::write(&trusted, user_ca.trim_start_matches("cert-authority ")).unwrap();
+    let host = dir.join("node1");
+    srv.tctl(
+        tctl(),
+        &[
+            "auth",
+            "sign",
+            "--host=node1.example.test,127.0.0.1",
+            "--format=openssh",
+            "--out",
+            host.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    let known_hosts = dir.join("known_hosts");
+    std::fs::write(&known_hosts, srv.tctl(tctl(), &["auth", "export", "--type=host"]).ok()).unwrap();
+    (Sshd::start(&host, &dir.join("node1-cert.pub"), &trusted), known_hosts)
+}
+
+fn ssh_via_agent(agent: &Path, known_hosts: &Path, port: u16, login: &str) -> tele_test_support::Output {
+    let ssh = require_program("ssh", "openssh-client");
+    let args = [
+        "-F".to_string(),
+        "/dev/null".into(),
+        "-o".into(),
+        "BatchMode=yes".into(),
+        "-o".into(),
+        "StrictHostKeyChecking=yes".into(),
+        "-o".into(),
+        format!("UserKnownHostsFile={}", known_hosts.display()),
+        "-o".into(),
+        "HostKeyAlias=node1.example.test".into(),
+        "-o".into(),
+        format!("IdentityAgent={}", agent.display()),
+        "-p".into(),
+        port.to_string(),
+        format!("{login}@127.0.0.1"),
+        "echo through-the-agent".into(),
+    ];
+    // No -i and an empty HOME: the agent is the only source of keys.
+    let home = tele_test_support::temp_dir();
+    run(&ssh, &args, &[("HOME", home.path().to_str().unwrap())], None)
+}
+
+#[test]
+fn login_loads_the_agent_and_logout_empties_it() {
+    let login = os_user();
+    let srv = RefServer::builder().with_mfa().start();
+    srv.add_user("dev", "access", &login, PASSWORD, &[SECRET]);
+    let (sshd, known_hosts) = node(&srv);
+    let agent = SshAgent::start();
+    let mut u = TshUser::new(&srv);
+    u.set("SSH_AUTH_SOCK", agent.sock.to_str().unwrap());
+
+    // Nothing in the agent yet: ssh cannot log in.
+    assert_eq!(ssh_via_agent(&agent.sock, &known_hosts, sshd.port, &login).code, 255);
+
+    u.login(&srv, "dev", &[], &format!("{PASSWORD}\n{}\n", totp_code(SECRET)))
+        .ok();
+    let listed = agent.list();
+    let line = listed.ok().lines().next().unwrap().to_string();
+    assert!(line.starts_with("ssh-ed25519-cert-v01@openssh.com "), "{listed}");
+    assert!(line.ends_with(" teleport:dev"), "{listed}");
+
+    let out = ssh_via_agent(&agent.sock, &known_hosts, sshd.port, &login);
+    assert_eq!(out.code, 0, "{out}\n{}", sshd.log());
+    assert_eq!(out.stdout.trim(), "through-the-agent");
+
+    assert_eq!(
+        u.tsh(&["logout"], None).ok(),
+        "Logged out all users from all proxies.\n"
+    );
+    let listed = agent.list();
+    assert_eq!(listed.code, 1, "{listed}");
+    assert!(listed.stdout.contains("The agent has no identities."), "{listed}");
+    assert!(!u.home().join("keys/localhost").exists());
+    assert_eq!(ssh_via_agent(&agent.sock, &known_hosts, sshd.port, &login).code, 255);
+}
+
+#[test]
+fn agent_choices_are_honoured() {
+    let srv = RefServer::builder().with_mfa().start();
+    // One user per login: a TOTP code works once per device.
+    for user in ["no", "nolocal", "only", "yes"] {
+        srv.add_user(user, "access", user, PASSWORD, &[SECRET]);
+    }
+    let agent = SshAgent::start();
+    let mut u = TshUser::new(&srv);
+    u.set("SSH_AUTH_SOCK", agent.sock.to_str().unwrap());
+    let answers = || format!("{PASSWORD}\n{}\n", totp_code(SECRET));
+
+    // --add-keys-to-agent=no and TELEPORT_USE_LOCAL_SSH_AGENT=false keep the agent empty.
+    u.login(&srv, "no", &["--add-keys-to-agent=no"], &answers()).ok();
+    assert_eq!(agent.list().code, 1);
+    u.set("TELEPORT_USE_LOCAL_SSH_AGENT", "false");
+    u.login(&srv, "nolocal", &[], &answers()).ok();
+    assert_eq!(agent.list().code, 1);
+
+    // --add-keys-to-agent=only: into the agent, no private key on disk.
+    u.set("TELEPORT_USE_LOCAL_SSH_AGENT", "true");
+    let out = u.login(&srv, "only", &["--add-keys-to-agent=only"], &answers());
+    assert!(out.ok().contains("Key store:          ssh-agent only"), "{out}");
+    assert!(agent.list().ok().contains("teleport:only"));
+    assert!(!u.home().join("keys/localhost/only").exists() && !u.home().join("keys/localhost/only.key").exists());
+
+    // yes without an agent: a warning, not a failure.
+    let mut no_agent = TshUser::new(&srv);
+    no_agent.set("TELEPORT_ADD_KEYS_TO_AGENT", "yes");
+    let out = no_agent.login(&srv, "yes", &[], &answers());
+    out.ok();
+    assert!(out.stderr.contains("WARNING: no ssh-agent is running"), "{out}");
+}
