@@ -133,3 +133,47 @@ fn agent_choices_are_honoured() {
     out.ok();
     assert!(out.stderr.contains("WARNING: no ssh-agent is running"), "{out}");
 }
+
+#[test]
+fn an_agent_that_refuses_certificates_is_a_warning_not_a_failure() {
+    let gpg_agent = require_program("gpg-agent", "gpg-agent");
+    let gpgconf = require_program("gpgconf", "gpgconf");
+    let srv = RefServer::builder().with_mfa().start();
+    srv.add_user("dev", "access", "dev", PASSWORD, &[SECRET]);
+    let home = tele_test_support::temp_dir();
+    let gpg_home = home.path().join("gnupg");
+    std::fs::create_dir(&gpg_home).unwrap();
+    std::fs::set_permissions(&gpg_home, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    let g = gpg_home.to_str().unwrap();
+    // The daemon outlives this call: its output goes nowhere, so nothing waits on its pipes.
+    let status = Command::new(&gpg_agent)
+        .args(["--homedir", g, "--daemon", "--enable-ssh-support"])
+        .env("GNUPGHOME", g)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "gpg-agent --daemon failed");
+    let sock = gpg_home.join("S.gpg-agent.ssh");
+    let mut u = TshUser::new(&srv);
+    u.set("SSH_AUTH_SOCK", sock.to_str().unwrap());
+    // gpg-agent's socket is skipped by `auto`; `yes` insists, and gpg-agent refuses certificates.
+    let out = u.login(
+        &srv,
+        "dev",
+        &["--add-keys-to-agent=yes"],
+        &format!("{PASSWORD}\n{}\n", totp_code(SECRET)),
+    );
+    run(
+        &gpgconf,
+        &["--homedir", g, "--kill", "gpg-agent"],
+        &[("GNUPGHOME", g)],
+        None,
+    );
+    assert!(out.ok().contains("Logged in as:       dev"), "{out}");
+    assert!(
+        out.stderr.contains("WARNING: Certificate was not loaded into agent because the agent at SSH_AUTH_SOCK does not appear to support SSH certificates"),
+        "{out}"
+    );
+}

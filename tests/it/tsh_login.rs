@@ -93,6 +93,44 @@ fn password_and_security_key_log_in() {
 }
 
 #[test]
+fn without_a_security_key_plugged_in_the_error_says_what_to_do() {
+    let srv = server();
+    let mut u = TshUser::new(&srv);
+    otp_login(&u, &srv).ok();
+    u.tsh(
+        &["mfa", "add", "--name=key1", "--type=WEBAUTHN"],
+        Some(&format!("{}\n", totp_code(SECRET2))),
+    )
+    .ok();
+    // The same machine without the software key: tsh looks for a USB key and finds none.
+    u.set("TSH_SOFT_AUTHENTICATOR", "");
+    let out = u.login(&srv, "dev", &["--mfa-mode=cross-platform"], &format!("{PASSWORD}\n"));
+    let err = out.fails_with(1);
+    assert!(
+        err.contains("ERROR: no security key found\nhint: plug in a FIDO2 security key"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_expired_certificate_is_shown_as_expired() {
+    let srv = server();
+    let u = TshUser::new(&srv);
+    u.login(
+        &srv,
+        "dev",
+        &["--ttl=2s"],
+        &format!("{PASSWORD}\n{}\n", totp_code(SECRET)),
+    )
+    .ok();
+    wait_for("the certificate to expire", Duration::from_secs(30), || {
+        u.tsh(&["status"], None).ok().contains("[EXPIRED]")
+    });
+    let json: Value = serde_json::from_str(u.tsh(&["status", "--format=json"], None).ok()).unwrap();
+    assert_eq!(json["active"]["expired"], true);
+}
+
+#[test]
 fn a_cluster_without_second_factor_takes_the_password_alone() {
     let srv = RefServer::builder()
         .auth_service("  authentication:\n    second_factor: \"off\"\n")

@@ -36,7 +36,7 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     std::fs::write(
         &config,
         format!(
-            "teleport:\n  data_dir: {}\nauth_service:\n  cluster_name: bench.test\nproxy_service:\n  web_listen_addr: 127.0.0.1:{port}\n",
+            "teleport:\n  data_dir: {}\nauth_service:\n  cluster_name: bench.test\n  authentication:\n    second_factor: \"off\"\nproxy_service:\n  web_listen_addr: 127.0.0.1:{port}\n",
             dir.join("data").display()
         ),
     )
@@ -77,6 +77,7 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     );
 
     let tctl = bin.join("tctl");
+    let dir2 = dir.clone();
     let result = (|| {
         let lines = output(&tctl, &config, &["tokens", "ls"])?.lines().count();
         if lines != TOKENS + 2 {
@@ -96,11 +97,107 @@ pub fn run(_args: &[String]) -> Result<(), String> {
             ms(json),
             ratio(json, base)
         );
-        Ok(())
+        tsh_figures(&bin, &dir2, &config, port)
     })();
     let _ = server.kill();
     let _ = server.wait();
     result
+}
+
+/// `tsh login` end to end (password only: a second factor would need a fresh code or a key per
+/// run) and `tsh status` against `/bin/true`.
+fn tsh_figures(bin: &Path, dir: &Path, config: &Path, port: u16) -> Result<(), String> {
+    let mut add = Command::new(bin.join("refserver"))
+        .args([
+            "users",
+            "add",
+            "bench",
+            "--roles=access",
+            "--logins=bench",
+            "--password-stdin",
+            "-c",
+        ])
+        .arg(config)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    if let Some(mut stdin) = add.stdin.take() {
+        use std::io::Write as _;
+        writeln!(stdin, "bench-password-123").map_err(|e| e.to_string())?;
+    }
+    add.wait().map_err(|e| e.to_string())?;
+    let home = dir.join("tsh-home");
+    let tsh = |args: &[&str]| {
+        let mut cmd = Command::new(bin.join("tsh"));
+        cmd.args(args)
+            .env("TELEPORT_HOME", &home)
+            .env("TSH_KEYSTORE", "file")
+            .env_remove("SSH_AUTH_SOCK")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        cmd
+    };
+    let login_args = [
+        "login",
+        "--insecure",
+        "--user=bench",
+        &format!("--proxy=localhost:{port}"),
+    ]
+    .map(String::from);
+    let login = timed(|| {
+        let mut cmd = tsh(&login_args.iter().map(String::as_str).collect::<Vec<_>>());
+        cmd.stdin(Stdio::piped());
+        let mut child = cmd.spawn().map_err(|e| e.to_string())?;
+        if let Some(mut stdin) = child.stdin.take() {
+            use std::io::Write as _;
+            writeln!(stdin, "bench-password-123").map_err(|e| e.to_string())?;
+        }
+        child.wait().map_err(|e| e.to_string()).and_then(|s| {
+            if s.success() {
+                Ok(())
+            } else {
+                Err("tsh login failed".into())
+            }
+        })
+    })?;
+    let status = timed_n(41, || run_ok(&mut tsh(&["status"]), "tsh status"))?;
+    let truth = timed_n(41, || {
+        run_ok(Command::new("/bin/true").stdout(Stdio::null()), "/bin/true")
+    })?;
+    println!("tsh login (password, end to end): {:7.1} ms", ms(login));
+    println!("/bin/true (baseline):             {:7.2} ms", ms(truth));
+    println!(
+        "tsh status:                       {:7.2} ms  ({:.1}x /bin/true; budget 3x)",
+        ms(status),
+        ratio(status, truth)
+    );
+    Ok(())
+}
+
+fn run_ok(cmd: &mut Command, what: &str) -> Result<(), String> {
+    let status = cmd.status().map_err(|e| format!("{what}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed"))
+    }
+}
+
+fn timed(f: impl FnMut() -> Result<(), String>) -> Result<Duration, String> {
+    timed_n(RUNS, f)
+}
+
+/// The median of `n` runs.
+fn timed_n(n: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<Duration, String> {
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = Instant::now();
+        f()?;
+        times.push(start.elapsed());
+    }
+    times.sort();
+    Ok(times[n / 2])
 }
 
 fn output(tctl: &Path, config: &Path, args: &[&str]) -> Result<String, String> {

@@ -13,6 +13,7 @@ const PACKAGES: &[(&str, &str)] = &[
     ("curl", "Teleport's web API as the docs call it"),
     ("man-db", "man pages render"),
     ("oathtool", "TOTP codes from an independent implementation"),
+    ("gpg-agent", "an ssh-agent that refuses certificates"),
     ("libudev-dev", "building ctap-hid-fido2 (USB security keys)"),
     ("pkg-config", "building ctap-hid-fido2 (USB security keys)"),
 ];

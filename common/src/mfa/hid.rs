@@ -86,3 +86,26 @@ impl Authenticator for HidAuthenticator {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// On a machine without a FIDO2 key (CI), the error says so and what to do instead.
+    #[test]
+    fn no_key_plugged_in_is_a_clear_error() {
+        if !ctap_hid_fido2::get_fidokey_devices().is_empty() {
+            return; // a real key is plugged in: this check is for machines without one
+        }
+        let req = AssertRequest {
+            rp_id: "localhost".into(),
+            client_data_json: b"{}".to_vec(),
+            allow: vec![],
+        };
+        let Err(err) = HidAuthenticator.assert(&req) else {
+            panic!("an assertion without a key")
+        };
+        assert_eq!(err.message(), "no security key found");
+        assert!(err.hint().unwrap().contains("--mfa-mode=otp"));
+    }
+}
