@@ -62,3 +62,55 @@ fn errors_without_a_kind_are_internal() {
     assert_eq!(err.kind(), ErrorKind::Internal);
     assert!(err.message().starts_with("access denied"));
 }
+
+#[test]
+fn reads_a_teleport_login_response_with_base64_bytes() {
+    use tele_common::api::login::SshLoginResponse;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/ssh_login_response.json"
+    ))
+    .unwrap();
+    let resp: SshLoginResponse = serde_json::from_str(&text).unwrap();
+    assert_eq!(resp.username, "alice");
+    assert_eq!(resp.cert, "ssh-ed25519-cert-v01@openssh.com AAAA");
+    assert_eq!(resp.tls_cert, "-----BEGIN CERTIFICATE-----\n");
+    assert_eq!(resp.host_signers[0].domain_name, "teleport.example.com");
+    assert_eq!(resp.host_signers[0].checking_keys, ["ssh-ed25519 AAAA"]);
+}
+
+#[test]
+fn writes_login_requests_with_teleports_names_and_encodings() {
+    use std::time::Duration;
+
+    use tele_common::api::login::{AuthenticateSshUserRequest, MfaLoginBeginRequest};
+    let begin = serde_json::to_value(MfaLoginBeginRequest {
+        user: "alice".into(),
+        pass: "pw".into(),
+    })
+    .unwrap();
+    assert_eq!(begin, serde_json::json!({"user": "alice", "pass": "pw"}));
+    let finish = AuthenticateSshUserRequest {
+        user: "alice".into(),
+        password: "pw".into(),
+        totp_code: "123456".into(),
+        ssh_pub_key: "ssh-ed25519 AAAA".into(),
+        tls_pub_key: "PEM".into(),
+        ttl: Duration::from_secs(3600),
+        ..Default::default()
+    };
+    let v = serde_json::to_value(&finish).unwrap();
+    assert_eq!(
+        v["ssh_pub_key"], "c3NoLWVkMjU1MTkgQUFBQQ==",
+        "[]byte is standard base64"
+    );
+    assert_eq!(v["tls_pub_key"], "UEVN");
+    assert_eq!(v["ttl"], 3_600_000_000_000u64, "time.Duration is nanoseconds");
+    assert_eq!(v["totp_code"], "123456");
+    for key in ["user", "password", "RouteToCluster", "KubernetesCluster"] {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    // Debug never shows the password or the code.
+    let debug = format!("{finish:?}");
+    assert!(!debug.contains("pw") && !debug.contains("123456"), "{debug}");
+}

@@ -32,6 +32,7 @@ impl Client {
     pub fn new(addr: &str, tls: rustls::ClientConfig) -> Result<Self> {
         let http = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)
+            .tcp_nodelay(true)
             .connect_timeout(std::time::Duration::from_secs(10))
             .timeout(std::time::Duration::from_secs(60))
             .build()

@@ -236,12 +236,14 @@ pub async fn serve(server: Server) -> Result<()> {
     let local = listener.local_addr().map_err(|e| Error::internal(e.to_string()))?;
     let handle = axum_server::Handle::new();
     let app = crate::web::router(Arc::new(server));
-    let server = axum_server::from_tcp_rustls(
-        listener,
-        axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(tls)),
-    )
-    .map_err(|e| Error::internal(e.to_string()))?
-    .handle(handle.clone());
+    // TCP_NODELAY: without it small answers wait out the peer's delayed ACK (~40 ms each).
+    let config = axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(tls));
+    let acceptor =
+        axum_server::tls_rustls::RustlsAcceptor::new(config).acceptor(axum_server::accept::NoDelayAcceptor::new());
+    let server = axum_server::from_tcp(listener)
+        .map_err(|e| Error::internal(e.to_string()))?
+        .acceptor(acceptor)
+        .handle(handle.clone());
     tokio::spawn(shutdown_on_signal(handle));
     tracing::info!(addr = %local, "web listener ready");
     server
