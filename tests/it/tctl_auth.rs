@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use tele_test_support::{Output, RefServer, Sshd, require_program, run};
+use tele_test_support::{Output, RefServer, Sshd, openssh, require_program, run};
 
 use crate::tctl;
 
@@ -19,34 +19,14 @@ fn ssh_keygen_l(cert: &Path) -> String {
     out.ok().to_string()
 }
 
-/// `ssh` with nothing from the user's own config, agent or known hosts.
-fn ssh(dir: &Path, key: &Path, known_hosts: &Path, port: u16, login: &str, alias: &str, command: &str) -> Output {
-    let ssh = require_program("ssh", "openssh-client");
-    let args = [
-        "-F".to_string(),
-        "/dev/null".into(),
-        "-o".into(),
-        "BatchMode=yes".into(),
-        "-o".into(),
-        "StrictHostKeyChecking=yes".into(),
-        "-o".into(),
-        format!("UserKnownHostsFile={}", known_hosts.display()),
-        "-o".into(),
-        "GlobalKnownHostsFile=/dev/null".into(),
-        "-o".into(),
-        "IdentitiesOnly=yes".into(),
-        "-o".into(),
+/// `ssh` with one key file and no agent.
+fn ssh(key: &Path, known_hosts: &Path, port: u16, login: &str, alias: &str, command: &str) -> Output {
+    let options = [
+        "IdentitiesOnly=yes".to_string(),
         "IdentityAgent=none".into(),
-        "-o".into(),
-        format!("HostKeyAlias={alias}"),
-        "-i".into(),
-        key.display().to_string(),
-        "-p".into(),
-        port.to_string(),
-        format!("{login}@127.0.0.1"),
-        command.into(),
+        format!("IdentityFile={}", key.display()),
     ];
-    run(&ssh, &args, &[("HOME", dir.to_str().unwrap())], None)
+    openssh(known_hosts, alias, port, login, &options, command)
 }
 
 #[test]
@@ -301,7 +281,6 @@ fn openssh_logs_in_with_certificates_from_tctl() {
 
     let sshd = Sshd::start(&host, &dir.join("node1-cert.pub"), &trusted);
     let out = ssh(
-        dir,
         &key,
         &known_hosts,
         sshd.port,
@@ -336,7 +315,7 @@ fn openssh_logs_in_with_certificates_from_tctl() {
         ],
     )
     .ok();
-    let out = ssh(dir, &bob, &known_hosts, sshd.port, &login, "node1.example.test", "true");
+    let out = ssh(&bob, &known_hosts, sshd.port, &login, "node1.example.test", "true");
     assert_eq!(out.code, 255, "{out}");
 
     // A host CA the client does not trust is refused (StrictHostKeyChecking yes).
@@ -356,7 +335,7 @@ fn openssh_logs_in_with_certificates_from_tctl() {
         format!("@cert-authority example.test,*.example.test {other_pub}"),
     )
     .unwrap();
-    let out = ssh(dir, &key, &foreign, sshd.port, &login, "node1.example.test", "true");
+    let out = ssh(&key, &foreign, sshd.port, &login, "node1.example.test", "true");
     assert_eq!(out.code, 255, "{out}");
     assert!(out.stderr.contains("Host key verification failed"), "{out}");
 }

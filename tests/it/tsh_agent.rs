@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use tele_test_support::{RefServer, SshAgent, Sshd, require_program, run, totp_code};
+use tele_test_support::{RefServer, SshAgent, Sshd, openssh, require_program, run, totp_code};
 
 use crate::{TshUser, tctl};
 
@@ -41,28 +41,16 @@ fn node(srv: &RefServer) -> (Sshd, std::path::PathBuf) {
 }
 
 fn ssh_via_agent(agent: &Path, known_hosts: &Path, port: u16, login: &str) -> tele_test_support::Output {
-    let ssh = require_program("ssh", "openssh-client");
-    let args = [
-        "-F".to_string(),
-        "/dev/null".into(),
-        "-o".into(),
-        "BatchMode=yes".into(),
-        "-o".into(),
-        "StrictHostKeyChecking=yes".into(),
-        "-o".into(),
-        format!("UserKnownHostsFile={}", known_hosts.display()),
-        "-o".into(),
-        "HostKeyAlias=node1.example.test".into(),
-        "-o".into(),
-        format!("IdentityAgent={}", agent.display()),
-        "-p".into(),
-        port.to_string(),
-        format!("{login}@127.0.0.1"),
-        "echo through-the-agent".into(),
-    ];
-    // No -i and an empty HOME: the agent is the only source of keys.
-    let home = tele_test_support::temp_dir();
-    run(&ssh, &args, &[("HOME", home.path().to_str().unwrap())], None)
+    // No identity file: the agent is the only source of keys.
+    let options = [format!("IdentityAgent={}", agent.display())];
+    openssh(
+        known_hosts,
+        "node1.example.test",
+        port,
+        login,
+        &options,
+        "echo through-the-agent",
+    )
 }
 
 #[test]

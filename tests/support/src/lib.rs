@@ -19,7 +19,7 @@ pub use agent::SshAgent;
 pub use cmd::{Output, run};
 pub use interactive::Interactive;
 pub use refserver::{RefServer, RefServerBuilder};
-pub use sshd::Sshd;
+pub use sshd::{Sshd, openssh};
 
 /// Returns a loopback port that was free a moment ago.
 pub fn free_port() -> u16 {

@@ -80,3 +80,44 @@ impl Drop for Sshd {
         let _ = self.child.wait();
     }
 }
+
+/// Runs OpenSSH's `ssh` to `login@127.0.0.1:port` with nothing from the user's own config or
+/// known hosts: the host must match `known_hosts` under `host_key_alias` (StrictHostKeyChecking
+/// yes). `options` are extra `-o` settings (the identity to use).
+pub fn openssh(
+    known_hosts: &Path,
+    host_key_alias: &str,
+    port: u16,
+    login: &str,
+    options: &[String],
+    command: &str,
+) -> crate::Output {
+    let ssh = require_program("ssh", "openssh-client");
+    let mut args: Vec<String> = vec!["-F".into(), "/dev/null".into()];
+    let mut base = vec![
+        "BatchMode=yes".to_string(),
+        "StrictHostKeyChecking=yes".into(),
+        format!("UserKnownHostsFile={}", known_hosts.display()),
+        "GlobalKnownHostsFile=/dev/null".into(),
+        format!("HostKeyAlias={host_key_alias}"),
+    ];
+    base.extend(options.iter().cloned());
+    for o in base {
+        args.push("-o".into());
+        args.push(o);
+    }
+    args.extend([
+        "-p".into(),
+        port.to_string(),
+        format!("{login}@127.0.0.1"),
+        command.into(),
+    ]);
+    // An empty HOME: no ~/.ssh of whoever runs the tests.
+    let home = temp_dir();
+    crate::run(
+        &ssh,
+        &args,
+        &[("HOME", home.path().to_str().expect("utf-8 path"))],
+        None,
+    )
+}
