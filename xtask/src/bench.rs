@@ -16,6 +16,7 @@ const TOKENS: usize = 100_000;
 const RUNS: usize = 7;
 
 pub fn run(_args: &[String]) -> Result<(), String> {
+    crate::packages::ensure(crate::packages::BUILD)?;
     check(
         cargo().args(["build", "--quiet", "--release", "--workspace", "--bins"]),
         "building release binaries",

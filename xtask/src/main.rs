@@ -6,6 +6,7 @@
 mod bench;
 mod demo;
 mod gen_docs;
+mod packages;
 mod test;
 
 use std::path::{Path, PathBuf};
