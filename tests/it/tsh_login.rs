@@ -47,7 +47,10 @@ fn password_and_totp_log_in_and_status_shows_the_certificate() {
         lines[6].contains(" +0000 UTC [valid for 11h59m") || lines[6].contains(" +0000 UTC [valid for 12h0m0s]"),
         "{text}"
     );
-    assert!(lines[7].contains("permit-pty"), "{text}");
+    assert_eq!(
+        lines[7],
+        "  Extensions:         login-ip, permit-agent-forwarding, permit-port-forwarding, permit-pty, private-key-policy"
+    );
     assert_eq!(
         lines[8], "  Key store:          file",
         "no OS keyring here: the file store is used and reported"

@@ -61,14 +61,21 @@ pub fn max_ttl(roles: &[Role]) -> Duration {
         .unwrap_or(DEFAULT_MAX_SESSION_TTL)
 }
 
+/// What a certificate request carries besides the keys.
+pub struct CertRequest<'a> {
+    /// SSH public key, authorized_keys form.
+    pub ssh_public_key: &'a str,
+    /// TLS public key, PKIX PEM.
+    pub tls_public_key: &'a str,
+    /// Lifetime.
+    pub ttl: Duration,
+    /// The address a login came from (`login-ip`); none for certificates an admin signs.
+    pub login_ip: Option<std::net::IpAddr>,
+}
+
 /// Issues SSH and TLS certificates for `user` on the caller's public keys.
-pub fn user_certs(
-    s: &Server,
-    user: &User,
-    ssh_public_key: &str,
-    tls_public_key: &str,
-    ttl: Duration,
-) -> Result<UserCertResponse> {
+pub fn user_certs(s: &Server, user: &User, req: &CertRequest<'_>) -> Result<UserCertResponse> {
+    let (ssh_public_key, tls_public_key, ttl) = (req.ssh_public_key, req.tls_public_key, req.ttl);
     let roles = user_roles(s, user)?;
     let max = max_ttl(&roles);
     if ttl > max {
@@ -87,7 +94,13 @@ pub fn user_certs(
     let mut principals = logins(user, &roles);
     principals.push(JOIN_PRINCIPAL.to_string());
     let role_names: Vec<String> = roles.iter().map(|r| r.metadata.name.clone()).collect();
-    let mut ext = vec![("permit-pty".to_string(), String::new())];
+    let mut ext = vec![
+        ("permit-pty".to_string(), String::new()),
+        ("private-key-policy".to_string(), "none".to_string()),
+    ];
+    if let Some(ip) = req.login_ip {
+        ext.push(("login-ip".into(), ip.to_string()));
+    }
     if roles.iter().any(|r| r.spec.options.forward_agent == Some(true)) {
         ext.push(("permit-agent-forwarding".into(), String::new()));
     }

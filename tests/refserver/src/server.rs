@@ -247,7 +247,7 @@ pub async fn serve(server: Server) -> Result<()> {
     tokio::spawn(shutdown_on_signal(handle));
     tracing::info!(addr = %local, "web listener ready");
     server
-        .serve(app.into_make_service())
+        .serve(app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .await
         .map_err(|e| Error::internal(format!("web listener: {e}")))?;
     tracing::info!("stopped");

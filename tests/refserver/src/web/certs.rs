@@ -78,7 +78,13 @@ pub async fn user(
         .store
         .user(&req.user)?
         .ok_or_else(|| Error::not_found(format!("user {:?} not found", req.user)))?;
-    let resp = issue::user_certs(&s, &row.user, &req.ssh_public_key, &req.tls_public_key, req.ttl)?;
+    let cert_req = issue::CertRequest {
+        ssh_public_key: &req.ssh_public_key,
+        tls_public_key: &req.tls_public_key,
+        ttl: req.ttl,
+        login_ip: None,
+    };
+    let resp = issue::user_certs(&s, &row.user, &cert_req)?;
     tracing::info!(user = req.user, by = caller.name(), "user certificates issued");
     Ok(Json(resp))
 }

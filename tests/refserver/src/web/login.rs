@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 use argon2::password_hash::PasswordVerifier;
 use argon2::password_hash::phc::PasswordHash;
 use axum::Json;
-use axum::extract::State as AxState;
+use axum::extract::{ConnectInfo, State as AxState};
 use tele_common::api::login::{
     AuthenticateSshUserRequest, MfaChallenge, MfaLoginBeginRequest, MfaResponse, SshLoginResponse, TrustedCerts,
 };
@@ -96,6 +96,7 @@ pub async fn begin(
 /// `POST /webapi/mfa/login/finish`.
 pub async fn finish(
     AxState(s): AxState<State>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     ApiJson(req): ApiJson<AuthenticateSshUserRequest>,
 ) -> ApiResult<Json<SshLoginResponse>> {
     check_lock(&s, &req.user)?;
@@ -123,7 +124,13 @@ pub async fn finish(
     } else {
         ttl
     };
-    let certs = issue::user_certs(&s, &row.user, &req.ssh_pub_key, &req.tls_pub_key, ttl)?;
+    let cert_req = issue::CertRequest {
+        ssh_public_key: &req.ssh_pub_key,
+        tls_public_key: &req.tls_pub_key,
+        ttl,
+        login_ip: Some(peer.ip()),
+    };
+    let certs = issue::user_certs(&s, &row.user, &cert_req)?;
     tracing::info!(user = req.user, "login");
     Ok(Json(SshLoginResponse {
         username: row.user.metadata.name.clone(),
