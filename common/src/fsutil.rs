@@ -33,6 +33,15 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| io_error("securing", dir, e))
 }
 
+/// [`write_private`], creating missing parent directories (0700) first: for files under
+/// tsh's home, whose layout tsh owns.
+pub fn write_private_creating(path: &Path, data: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        create_private_dir(dir)?;
+    }
+    write_private(path, data)
+}
+
 /// Removes a file; a missing one is fine.
 pub fn remove_file(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {

@@ -90,11 +90,7 @@ impl SecretStore for FileStore {
     }
 
     fn put(&self, proxy: &str, user: &str, key: KeyKind, secret: &[u8]) -> Result<()> {
-        let path = self.path(proxy, user, key);
-        if let Some(dir) = path.parent() {
-            fsutil::create_private_dir(dir)?;
-        }
-        fsutil::write_private(&path, secret)
+        fsutil::write_private_creating(&self.path(proxy, user, key), secret)
     }
 
     fn get(&self, proxy: &str, user: &str, key: KeyKind) -> Result<Zeroizing<Vec<u8>>> {

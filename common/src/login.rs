@@ -231,33 +231,18 @@ fn check_login_certs(ctx: &Context, resp: &SshLoginResponse, user_ca_line: &str)
 /// Writes certificates, public key and CAs (never private keys) under the home.
 fn save_public(home: &Home, profile: &Profile, ssh_key: &SshKey, resp: &SshLoginResponse) -> Result<()> {
     let paths = home.keys(&profile.name(), &profile.user);
-    for dir in [
-        paths.dir().to_path_buf(),
-        paths
-            .ssh_cert(&profile.cluster)
-            .parent()
-            .map(PathBuf::from)
-            .unwrap_or_default(),
-        paths
-            .ca(&profile.cluster)
-            .parent()
-            .map(PathBuf::from)
-            .unwrap_or_default(),
-    ] {
-        fsutil::create_private_dir(&dir)?;
-    }
-    fsutil::write_private(&paths.ssh_pub(), format!("{}\n", ssh_key.public_openssh()).as_bytes())?;
-    fsutil::write_private(
+    fsutil::write_private_creating(&paths.ssh_pub(), format!("{}\n", ssh_key.public_openssh()).as_bytes())?;
+    fsutil::write_private_creating(
         &paths.ssh_cert(&profile.cluster),
         format!("{}\n", resp.cert.trim_end()).as_bytes(),
     )?;
-    fsutil::write_private(&paths.tls_cert(), resp.tls_cert.as_bytes())?;
+    fsutil::write_private_creating(&paths.tls_cert(), resp.tls_cert.as_bytes())?;
     let mut all_cas = String::new();
     let mut known = Vec::new();
     let host = profile.name();
     for signer in &resp.host_signers {
         let pems = signer.tls_certs.concat();
-        fsutil::write_private(&paths.ca(&signer.domain_name), pems.as_bytes())?;
+        fsutil::write_private_creating(&paths.ca(&signer.domain_name), pems.as_bytes())?;
         all_cas.push_str(&pems);
         for key in &signer.checking_keys {
             let key = ssh_key::PublicKey::from_openssh(key.trim())
@@ -265,7 +250,7 @@ fn save_public(home: &Home, profile: &Profile, ssh_key: &SshKey, resp: &SshLogin
             known.push(sshca::host_ca_line(&key, &signer.domain_name, &[host.as_str()]));
         }
     }
-    fsutil::write_private(&paths.certs_pem(), all_cas.as_bytes())?;
+    fsutil::write_private_creating(&paths.certs_pem(), all_cas.as_bytes())?;
     home.add_known_hosts(&known)
 }
 

@@ -161,8 +161,7 @@ impl Home {
 
     /// Makes `name` the current profile.
     pub fn set_current(&self, name: &str) -> Result<()> {
-        fsutil::create_private_dir(&self.dir)?;
-        fsutil::write_private(&self.current_path(), format!("{name}\n").as_bytes())
+        fsutil::write_private_creating(&self.current_path(), format!("{name}\n").as_bytes())
     }
 
     /// Forgets the current profile.
@@ -188,9 +187,8 @@ impl Home {
 
     /// Writes a profile.
     pub fn save(&self, profile: &Profile) -> Result<()> {
-        fsutil::create_private_dir(&self.dir)?;
         let text = serde_saphyr::to_string(profile).map_err(|e| Error::internal(e.to_string()))?;
-        fsutil::write_private(&self.profile_path(&profile.name()), text.as_bytes())
+        fsutil::write_private_creating(&self.profile_path(&profile.name()), text.as_bytes())
     }
 
     /// Removes a profile file.
@@ -238,7 +236,6 @@ impl Home {
                 text.push('\n');
             }
         }
-        fsutil::create_private_dir(&self.dir)?;
-        fsutil::write_private(&path, text.as_bytes())
+        fsutil::write_private_creating(&path, text.as_bytes())
     }
 }
