@@ -103,6 +103,39 @@ impl TshUser {
     }
 }
 
+/// The OS user the tests run as (a login on the local sshd).
+pub fn os_user() -> String {
+    let out = std::process::Command::new("id").arg("-un").output().expect("id -un");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// A real sshd set up the way seed 002 tells admins to: `TrustedUserCAKeys` from
+/// `tctl auth export --type=user` (prefix removed), `HostKey`/`HostCertificate` from
+/// `tctl auth sign --host`; and a known_hosts file from `tctl auth export --type=host`.
+pub fn openssh_node(srv: &tele_test_support::RefServer) -> (tele_test_support::Sshd, std::path::PathBuf) {
+    let dir = srv.dir();
+    let user_ca = srv.tctl(tctl(), &["auth", "export", "--type=user"]).ok().to_string();
+    let trusted = dir.join("teleport_user_ca.pub");
+    std::fs::write(&trusted, user_ca.trim_start_matches("cert-authority ")).unwrap();
+    let host = dir.join("node1");
+    let out = host.to_str().unwrap();
+    let sign = [
+        "auth",
+        "sign",
+        "--host=node1.example.test,localhost,127.0.0.1",
+        "--format=openssh",
+        "--out",
+        out,
+    ];
+    srv.tctl(tctl(), &sign).ok();
+    let known_hosts = dir.join("known_hosts");
+    std::fs::write(&known_hosts, srv.tctl(tctl(), &["auth", "export", "--type=host"]).ok()).unwrap();
+    (
+        tele_test_support::Sshd::start(&host, &dir.join("node1-cert.pub"), &trusted),
+        known_hosts,
+    )
+}
+
 /// Every `.rs` file in this directory is a module of this binary (jj's check).
 #[test]
 fn no_forgotten_test_files() {

@@ -2,16 +2,10 @@
 //! `ssh` login to a real `sshd` (seed 002's recipe).
 
 use std::path::Path;
-use std::process::Command;
 
-use tele_test_support::{Output, RefServer, Sshd, openssh, require_program, run};
+use tele_test_support::{Output, RefServer, openssh, require_program, run};
 
-use crate::tctl;
-
-fn os_user() -> String {
-    let out = Command::new("id").arg("-un").output().expect("id -un");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
+use crate::{openssh_node, os_user, tctl};
 
 fn ssh_keygen_l(cert: &Path) -> String {
     let keygen = require_program("ssh-keygen", "openssh-client");
@@ -241,24 +235,7 @@ fn openssh_logs_in_with_certificates_from_tctl() {
     let dir = srv.dir();
     let login = os_user();
 
-    let user_ca = srv.tctl(tctl(), &["auth", "export", "--type=user"]).ok().to_string();
-    let trusted = dir.join("teleport_user_ca.pub");
-    std::fs::write(&trusted, user_ca.trim_start_matches("cert-authority ")).unwrap();
-    let host = dir.join("node1");
-    srv.tctl(
-        tctl(),
-        &[
-            "auth",
-            "sign",
-            "--host=node1.example.test,localhost,127.0.0.1",
-            "--format=openssh",
-            "--out",
-            host.to_str().unwrap(),
-        ],
-    )
-    .ok();
-    let known_hosts = dir.join("known_hosts");
-    std::fs::write(&known_hosts, srv.tctl(tctl(), &["auth", "export", "--type=host"]).ok()).unwrap();
+    let (sshd, known_hosts) = openssh_node(&srv);
     srv.tctl(
         tctl(),
         &["users", "add", "alice", "--roles=access", &format!("--logins={login}")],
@@ -279,7 +256,6 @@ fn openssh_logs_in_with_certificates_from_tctl() {
     )
     .ok();
 
-    let sshd = Sshd::start(&host, &dir.join("node1-cert.pub"), &trusted);
     let out = ssh(
         &key,
         &known_hosts,

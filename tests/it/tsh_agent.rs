@@ -4,41 +4,12 @@
 use std::path::Path;
 use std::process::Command;
 
-use tele_test_support::{RefServer, SshAgent, Sshd, openssh, require_program, run, totp_code};
+use tele_test_support::{RefServer, SshAgent, openssh, require_program, run, totp_code};
 
-use crate::{TshUser, tctl};
+use crate::{TshUser, openssh_node as node, os_user};
 
 const PASSWORD: &str = "correct-horse-battery";
 const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPJBSWY3DP";
-
-fn os_user() -> String {
-    let out = Command::new("id").arg("-un").output().expect("id -un");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-/// An sshd set up as in the foundation test: trusts the user CA, presents a host certificate.
-fn node(srv: &RefServer) -> (Sshd, std::path::PathBuf) {
-    let dir = srv.dir();
-    let user_ca = srv.tctl(tctl(), &["auth", "export", "--type=user"]).ok().to_string();
-    let trusted = dir.join("user_ca.pub");
-    std::fs::write(&trusted, user_ca.trim_start_matches("cert-authority ")).unwrap();
-    let host = dir.join("node1");
-    srv.tctl(
-        tctl(),
-        &[
-            "auth",
-            "sign",
-            "--host=node1.example.test,127.0.0.1",
-            "--format=openssh",
-            "--out",
-            host.to_str().unwrap(),
-        ],
-    )
-    .ok();
-    let known_hosts = dir.join("known_hosts");
-    std::fs::write(&known_hosts, srv.tctl(tctl(), &["auth", "export", "--type=host"]).ok()).unwrap();
-    (Sshd::start(&host, &dir.join("node1-cert.pub"), &trusted), known_hosts)
-}
 
 fn ssh_via_agent(agent: &Path, known_hosts: &Path, port: u16, login: &str) -> tele_test_support::Output {
     // No identity file: the agent is the only source of keys.
