@@ -134,6 +134,21 @@ fn an_expired_certificate_is_shown_as_expired() {
 }
 
 #[test]
+fn an_account_without_a_device_cannot_log_in_where_mfa_is_required() {
+    let srv = RefServer::builder().with_mfa().start();
+    srv.add_user("nodevice", "access", "nodevice", PASSWORD, &[]);
+    let u = TshUser::new(&srv);
+    let out = u.login(&srv, "nodevice", &[], &format!("{PASSWORD}\n"));
+    let err = out.fails_with(1);
+    assert!(
+        err.contains("ERROR: the cluster requires a second factor, but this account has no MFA device"),
+        "{out}"
+    );
+    assert!(err.contains("hint: an admin can give the account one"), "{out}");
+    assert!(!u.home().exists());
+}
+
+#[test]
 fn a_cluster_without_second_factor_takes_the_password_alone() {
     let srv = RefServer::builder()
         .auth_service("  authentication:\n    second_factor: \"off\"\n")

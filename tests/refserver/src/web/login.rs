@@ -86,7 +86,9 @@ pub async fn begin(
     if challenge.is_empty() && cap.spec.second_factor.required() {
         return Err(
             Error::access_denied("the cluster requires a second factor, but this account has no MFA device")
-                .with_hint("ask an admin for a new invitation (tctl users reset) to register one")
+                .with_hint(
+                    "an admin can give the account one: refserver users add NAME --totp-secret=BASE32 -c teleport.yaml",
+                )
                 .into(),
         );
     }
