@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use tele_common::admin::{self, AdminClient, AdminOptions};
+use tele_common::admin::{self, AdminOptions};
+use tele_common::api::Client;
 use tele_common::context::Context;
 use tele_common::env;
 use tele_common::error::{Error, Result};
@@ -48,7 +49,7 @@ pub struct Env {
 
 impl Env {
     /// Connects with the admin credentials the flags point at.
-    pub fn connect(&self) -> Result<AdminClient> {
+    pub fn connect(&self) -> Result<Client> {
         admin::connect(
             &self.ctx,
             &AdminOptions {

@@ -3,7 +3,7 @@
 //! this is the one place besides the Printer that writes there, because it owns the terminal
 //! while it asks.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 use std::sync::mpsc;
 
 use tele_common::error::{Error, Result};
@@ -16,10 +16,10 @@ pub struct TermPrompter {
 }
 
 impl TermPrompter {
-    /// A prompter that uses the terminal when stdin is one.
-    pub fn new() -> Self {
+    /// A prompter that uses the terminal when stdin and stderr are one.
+    pub fn new(ctx: &tele_common::context::Context) -> Self {
         Self {
-            interactive: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
+            interactive: ctx.stdin_is_terminal() && ctx.stderr_is_terminal(),
         }
     }
 }

@@ -24,28 +24,8 @@ pub struct AdminOptions {
     pub insecure: bool,
 }
 
-/// Where the credentials came from, for messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CredentialSource {
-    /// An identity file.
-    IdentityFile(PathBuf),
-    /// The admin identity in a server's data dir.
-    ServerConfig(PathBuf),
-}
-
-/// A client with an admin's identity, and where that identity came from.
-#[derive(Debug)]
-pub struct AdminClient {
-    /// The client.
-    pub client: Client,
-    /// Where the credentials came from.
-    pub source: CredentialSource,
-    /// The cluster name the config names, when credentials came from a config.
-    pub config: Option<FileConfig>,
-}
-
 /// Finds credentials and builds a client; nothing is sent yet.
-pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<AdminClient> {
+pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
     let auth_server = opts
         .auth_server
         .clone()
@@ -61,12 +41,7 @@ pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<AdminClient> {
                 .with_hint("pass the proxy's web address, e.g. --auth-server=proxy.example.com:3080")
         })?;
         let id = read_identity(ctx, &path)?;
-        let client = Client::new(&normalize_addr(&addr)?, id.client_config(opts.insecure)?)?;
-        return Ok(AdminClient {
-            client,
-            source: CredentialSource::IdentityFile(path),
-            config: None,
-        });
+        return Client::new(&normalize_addr(&addr)?, id.client_config(opts.insecure)?);
     }
     let config_path = opts
         .config
@@ -94,12 +69,7 @@ pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<AdminClient> {
         Some(a) => normalize_addr(&a)?,
         None => config.local_web_addr(),
     };
-    let client = Client::new(&addr, id.client_config(opts.insecure)?)?;
-    Ok(AdminClient {
-        client,
-        source: CredentialSource::ServerConfig(config_path),
-        config: Some(config),
-    })
+    Client::new(&addr, id.client_config(opts.insecure)?)
 }
 
 fn read_identity(ctx: &Context, path: &Path) -> Result<Identity> {

@@ -14,7 +14,6 @@ pub struct Context {
     cwd: PathBuf,
     fixed_now: Option<SystemTime>,
     stdin_is_terminal: bool,
-    stdout_is_terminal: bool,
     stderr_is_terminal: bool,
 }
 
@@ -30,7 +29,6 @@ impl Context {
             env,
             fixed_now: None,
             stdin_is_terminal: std::io::stdin().is_terminal(),
-            stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
         }
     }
@@ -44,7 +42,6 @@ impl Context {
             cwd: PathBuf::from("/"),
             fixed_now: None,
             stdin_is_terminal: false,
-            stdout_is_terminal: false,
             stderr_is_terminal: false,
         }
     }
@@ -57,11 +54,6 @@ impl Context {
     /// Returns the user's home directory, if known.
     pub fn home(&self) -> Option<&PathBuf> {
         self.home.as_ref()
-    }
-
-    /// Returns the working directory the process started in.
-    pub fn cwd(&self) -> &PathBuf {
-        &self.cwd
     }
 
     /// Resolves a path given by the user against the working directory.
@@ -80,14 +72,9 @@ impl Context {
         self.stdin_is_terminal
     }
 
-    /// Returns whether stdout is a terminal.
-    pub fn stdout_is_terminal(&self) -> bool {
-        self.stdout_is_terminal
-    }
-
-    /// Returns whether colour may be used on stderr: a terminal and no `NO_COLOR`.
-    pub fn color(&self) -> bool {
-        self.stderr_is_terminal && self.var(crate::env::NO_COLOR).is_none()
+    /// Returns whether stderr is a terminal (prompts can be interactive).
+    pub fn stderr_is_terminal(&self) -> bool {
+        self.stderr_is_terminal
     }
 
     /// Returns the OS user name (`USER`, then `LOGNAME`).

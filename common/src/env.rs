@@ -16,8 +16,6 @@ pub const TELEPORT_CONFIG_FILE: &str = "TELEPORT_CONFIG_FILE";
 pub const EDITOR: &str = "EDITOR";
 /// The editor `tctl edit` runs when `EDITOR` is unset.
 pub const VISUAL: &str = "VISUAL";
-/// Disables colour on every output (<https://no-color.org>).
-pub const NO_COLOR: &str = "NO_COLOR";
 /// Test builds only: the JSON file of the software authenticator that stands in for a USB key.
 pub const TSH_SOFT_AUTHENTICATOR: &str = "TSH_SOFT_AUTHENTICATOR";
 /// Where tsh keeps private keys: `file`, or `os` for the OS keyring (default: the keyring when

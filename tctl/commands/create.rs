@@ -27,10 +27,10 @@ pub async fn run(env: &mut Env, args: CreateArgs) -> Result<()> {
         std::fs::read_to_string(&path).map_err(|e| io_error("reading", &path, e))?
     };
     let resources = Resource::parse_all(&text).map_err(|e| e.context(args.filename.display()))?;
-    let admin = env.connect()?;
+    let client = env.connect()?;
     if !args.force {
         for r in &resources {
-            if exists(&admin.client, r).await? {
+            if exists(&client, r).await? {
                 return Err(
                     Error::already_exists(format!("{} {:?} already exists", kind(r), display_name(r)))
                         .with_hint("use tctl create -f to overwrite it"),
@@ -39,7 +39,7 @@ pub async fn run(env: &mut Env, args: CreateArgs) -> Result<()> {
         }
     }
     for r in &resources {
-        let line = resource::put(&admin.client, r, args.force).await?;
+        let line = resource::put(&client, r, args.force).await?;
         env.out(&format!("{line}\n"))?;
     }
     Ok(())

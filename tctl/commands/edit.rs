@@ -28,8 +28,8 @@ pub async fn run(env: &mut Env, args: EditArgs) -> Result<()> {
             "edit takes one resource: cap, role/NAME or user/NAME",
         ));
     }
-    let admin = env.connect()?;
-    let original = resource::fetch(&admin.client, &args.resource, false).await?;
+    let client = env.connect()?;
+    let original = resource::fetch(&client, &args.resource, false).await?;
     let text = resource::to_yaml_documents(&original);
     let dir = tempfile::Builder::new()
         .prefix("tctl-edit-")
@@ -48,7 +48,7 @@ pub async fn run(env: &mut Env, args: EditArgs) -> Result<()> {
         _ => Err(Error::bad_parameter("the edited file must hold exactly one resource")),
     });
     let result = match parsed {
-        Ok(r) => resource::put(&admin.client, &r, true).await,
+        Ok(r) => resource::put(&client, &r, true).await,
         Err(e) => Err(e),
     };
     match result {

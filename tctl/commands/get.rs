@@ -20,8 +20,8 @@ pub struct GetArgs {
 }
 
 pub async fn run(env: &mut Env, args: GetArgs) -> Result<()> {
-    let admin = env.connect()?;
-    let resources = resource::fetch(&admin.client, &args.resource, args.with_secrets).await?;
+    let client = env.connect()?;
+    let resources = resource::fetch(&client, &args.resource, args.with_secrets).await?;
     let text = match args.format {
         Format::Json => {
             let values: Vec<serde_json::Value> = resources.iter().map(resource::to_value).collect();

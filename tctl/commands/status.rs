@@ -35,7 +35,7 @@ impl Render for StatusView {
 }
 
 pub async fn run(env: &mut Env, args: StatusArgs) -> Result<()> {
-    let admin = env.connect()?;
-    let status = admin.client.status().await?;
+    let client = env.connect()?;
+    let status = client.status().await?;
     env.emit(args.format, &StatusView(status))
 }

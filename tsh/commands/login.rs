@@ -30,7 +30,7 @@ pub fn run(env: &mut Env, _args: LoginArgs) -> Result<()> {
         use_local_agent: g.use_local_ssh_agent && !g.no_use_local_ssh_agent,
     };
     let home = env.home()?;
-    let prompter = TermPrompter::new();
+    let prompter = TermPrompter::new(&env.ctx);
     let authenticator = mfa::authenticator(&env.ctx, &prompter);
     let ctx = env.ctx.clone();
     let mut outcome = None;

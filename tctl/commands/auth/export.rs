@@ -14,7 +14,7 @@ pub struct AuthExportArgs {
 }
 
 pub async fn run(env: &mut Env, args: AuthExportArgs) -> Result<()> {
-    let admin = env.connect()?;
-    let text = admin.client.export_ca(args.kind).await?;
+    let client = env.connect()?;
+    let text = client.export_ca(args.kind).await?;
     env.out(&text)
 }

@@ -56,14 +56,14 @@ async fn sign_host(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
     let out = env.ctx.resolve(&args.out);
     let cert_path = cert_pub_path(&out);
     fsutil::check_absent(&[&out, &cert_path], args.overwrite)?;
-    let admin = env.connect()?;
+    let client = env.connect()?;
     let key = SshKey::generate()?;
     let req = HostCertRequest {
         public_key: key.public_openssh(),
         principals: args.host.clone(),
         ttl: args.ttl.map(|t| u64::try_from(t.as_nanos()).unwrap_or(u64::MAX)),
     };
-    let resp = admin.client.sign_host(&req).await?;
+    let resp = client.sign_host(&req).await?;
     fsutil::write_private(&out, key.to_openssh()?.expose().as_bytes())?;
     fsutil::write_private(&cert_path, format!("{}\n", resp.cert.trim_end()).as_bytes())?;
     written(env, &[&args.out, &cert_pub_path(&args.out)])
@@ -81,7 +81,7 @@ async fn sign_user(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
         &targets.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
         args.overwrite,
     )?;
-    let admin = env.connect()?;
+    let client = env.connect()?;
     let ssh = SshKey::generate()?;
     let tls = TlsKey::generate()?;
     let req = UserCertRequest {
@@ -90,7 +90,7 @@ async fn sign_user(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
         tls_public_key: tls.public_pem(),
         ttl: args.ttl.unwrap_or(Duration::from_secs(12 * 3600)),
     };
-    let resp = admin.client.sign_user(&req).await?;
+    let resp = client.sign_user(&req).await?;
     match args.format.as_str() {
         "openssh" => {
             fsutil::write_private(&targets[0], ssh.to_openssh()?.expose().as_bytes())?;

@@ -28,16 +28,16 @@ pub struct NodesAddArgs {
 
 pub async fn run(env: &mut Env, args: NodesAddArgs) -> Result<()> {
     let roles = SystemRole::parse_list(&args.roles)?;
-    let admin = env.connect()?;
+    let client = env.connect()?;
     let req = CreateTokenRequest {
         name: args.token,
         roles: roles.clone(),
         ttl: args.ttl,
         labels: Default::default(),
     };
-    let token = admin.client.create_token(&req).await?;
+    let token = client.create_token(&req).await?;
     if args.format.as_deref() == Some("json") {
         return env.out(&tele_common::output::to_json(&[&token.metadata.name]));
     }
-    print_created(env, &admin.client, &token, &roles, args.ttl, args.format.as_deref()).await
+    print_created(env, &client, &token, &roles, args.ttl, args.format.as_deref()).await
 }

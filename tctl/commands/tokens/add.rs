@@ -73,15 +73,15 @@ pub async fn run(env: &mut Env, args: TokensAddArgs) -> Result<()> {
         .map(parse_labels)
         .transpose()?
         .unwrap_or_default();
-    let admin = env.connect()?;
+    let client = env.connect()?;
     let req = CreateTokenRequest {
         name: args.value,
         roles: roles.clone(),
         ttl: args.ttl,
         labels,
     };
-    let token = admin.client.create_token(&req).await?;
-    print_created(env, &admin.client, &token, &roles, args.ttl, args.format.as_deref()).await
+    let token = client.create_token(&req).await?;
+    print_created(env, &client, &token, &roles, args.ttl, args.format.as_deref()).await
 }
 
 /// Prints a new token: the invite block, or `--format` output.

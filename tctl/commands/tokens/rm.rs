@@ -12,7 +12,7 @@ pub struct TokensRmArgs {
 }
 
 pub async fn run(env: &mut Env, args: TokensRmArgs) -> Result<()> {
-    let admin = env.connect()?;
-    admin.client.delete_token(&args.token).await?;
+    let client = env.connect()?;
+    client.delete_token(&args.token).await?;
     env.out(&format!("Token {} has been deleted\n", args.token))
 }

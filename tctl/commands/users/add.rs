@@ -37,8 +37,8 @@ pub async fn run(env: &mut Env, args: UsersAddArgs) -> Result<()> {
         .collect();
     let user = User::new(args.account, roles, logins);
     user.validate()?;
-    let admin = env.connect()?;
-    let resp = admin.client.create_user(&user).await?;
+    let client = env.connect()?;
+    let resp = client.create_user(&user).await?;
     let proxy = resp
         .invite_url
         .trim_start_matches("https://")

@@ -30,7 +30,7 @@ impl Render for UsersView {
 }
 
 pub async fn run(env: &mut Env, args: UsersLsArgs) -> Result<()> {
-    let admin = env.connect()?;
-    let users = admin.client.list_users().await?;
+    let client = env.connect()?;
+    let users = client.list_users().await?;
     env.emit(args.format, &UsersView(users))
 }

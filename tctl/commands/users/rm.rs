@@ -13,9 +13,9 @@ pub struct UsersRmArgs {
 }
 
 pub async fn run(env: &mut Env, args: UsersRmArgs) -> Result<()> {
-    let admin = env.connect()?;
+    let client = env.connect()?;
     for name in args.logins.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-        admin.client.delete_user(name).await?;
+        client.delete_user(name).await?;
         env.out(&format!("User {name:?} has been deleted\n"))?;
     }
     Ok(())

@@ -23,7 +23,7 @@ pub struct MfaAddArgs {
 pub fn run(env: &mut Env, args: MfaAddArgs) -> Result<()> {
     let (home, session) = env.session()?;
     let client = session.client(&home, env.global.insecure)?;
-    let prompter = TermPrompter::new();
+    let prompter = TermPrompter::new(&env.ctx);
     let kind = match args.kind {
         Some(k) => k,
         None => match prompter

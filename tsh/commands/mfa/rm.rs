@@ -17,7 +17,7 @@ pub struct MfaRmArgs {
 pub fn run(env: &mut Env, args: MfaRmArgs) -> Result<()> {
     let (home, session) = env.session()?;
     let client = session.client(&home, env.global.insecure)?;
-    let prompter = TermPrompter::new();
+    let prompter = TermPrompter::new(&env.ctx);
     let key = authenticator(env, &prompter);
     env.block_on(async {
         if !client.mfa_devices().await?.iter().any(|d| d.name == args.name) {
