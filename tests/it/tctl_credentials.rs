@@ -37,6 +37,13 @@ fn identity(srv: &RefServer, user: &str, roles: &str, ttl: &str) -> String {
     path.to_str().unwrap().to_string()
 }
 
+/// `tctl -i IDENTITY --auth-server=<srv> ARGS`: an admin somewhere else.
+fn remote(srv: &RefServer, identity: &str, args: &[&str]) -> tele_test_support::Output {
+    let mut full = vec!["-i", identity, "--auth-server", srv.web_addr.as_str()];
+    full.extend_from_slice(args);
+    run(tctl(), &full, &srv.env(), None)
+}
+
 #[test]
 fn without_credentials_tctl_says_what_to_do() {
     let srv = RefServer::start();
@@ -72,21 +79,7 @@ fn without_credentials_tctl_says_what_to_do() {
 fn an_identity_file_works_remotely() {
     let srv = RefServer::start();
     let id = identity(&srv, "admin2", "editor", "1h");
-    let out = run(
-        tctl(),
-        &[
-            "-i",
-            &id,
-            "--auth-server",
-            &srv.web_addr,
-            "tokens",
-            "add",
-            "--type=node",
-            "--format=text",
-        ],
-        &srv.env(),
-        None,
-    );
+    let out = remote(&srv, &id, &["tokens", "add", "--type=node", "--format=text"]);
     let token = out.ok().trim().to_string();
     assert!(tokens(&srv).contains(&token));
     // The environment variables work as the flags do.
@@ -103,25 +96,11 @@ fn an_identity_file_works_remotely() {
 fn an_expired_identity_is_refused() {
     let srv = RefServer::start();
     let id = identity(&srv, "shortlived", "editor", "2s");
-    let status = ["-i", id.as_str(), "--auth-server", srv.web_addr.as_str(), "status"];
     wait_for("the identity to expire", Duration::from_secs(30), || {
-        run(tctl(), &status, &srv.env(), None).code != 0
+        remote(&srv, &id, &["status"]).code != 0
     });
     let before = tokens(&srv);
-    let out = run(
-        tctl(),
-        &[
-            "-i",
-            &id,
-            "--auth-server",
-            &srv.web_addr,
-            "tokens",
-            "add",
-            "--type=node",
-        ],
-        &srv.env(),
-        None,
-    );
+    let out = remote(&srv, &id, &["tokens", "add", "--type=node"]);
     let err = out.fails_with(1);
     assert!(err.contains("expired at"), "{out}");
     assert!(err.contains("hint: ask an admin for a new one"), "{out}");
@@ -134,38 +113,11 @@ fn an_identity_from_another_cluster_is_refused() {
     let theirs = RefServer::builder().cluster("theirs.test").start();
     let foreign = identity(&theirs, "mallory", "editor", "1h");
     let before = tokens(&ours);
-    let out = run(
-        tctl(),
-        &[
-            "-i",
-            &foreign,
-            "--auth-server",
-            &ours.web_addr,
-            "tokens",
-            "add",
-            "--type=node",
-        ],
-        &ours.env(),
-        None,
-    );
+    let out = remote(&ours, &foreign, &["tokens", "add", "--type=node"]);
     let err = out.fails_with(1);
     assert!(err.contains("not signed by the cluster CA you trust"), "{out}");
     // Even when the client skips checking the server, the server refuses the certificate.
-    let out = run(
-        tctl(),
-        &[
-            "-i",
-            &foreign,
-            "--auth-server",
-            &ours.web_addr,
-            "--insecure",
-            "tokens",
-            "add",
-            "--type=node",
-        ],
-        &ours.env(),
-        None,
-    );
+    let out = remote(&ours, &foreign, &["--insecure", "tokens", "add", "--type=node"]);
     let err = out.fails_with(1);
     assert!(
         err.contains("refused your certificate") || err.contains("closed the connection"),
@@ -179,20 +131,7 @@ fn roles_without_the_rule_are_denied() {
     let srv = RefServer::start();
     let id = identity(&srv, "plainuser", "access", "1h");
     let before = tokens(&srv);
-    let out = run(
-        tctl(),
-        &[
-            "-i",
-            &id,
-            "--auth-server",
-            &srv.web_addr,
-            "tokens",
-            "add",
-            "--type=node",
-        ],
-        &srv.env(),
-        None,
-    );
+    let out = remote(&srv, &id, &["tokens", "add", "--type=node"]);
     assert!(
         out.fails_with(1)
             .contains("access denied to perform action \"create\" on \"token\""),
@@ -202,11 +141,6 @@ fn roles_without_the_rule_are_denied() {
     // Deleting the user revokes what its certificate could do.
     let admin = identity(&srv, "boss", "editor", "1h");
     srv.tctl(tctl(), &["users", "rm", "boss"]).ok();
-    let out = run(
-        tctl(),
-        &["-i", &admin, "--auth-server", &srv.web_addr, "tokens", "ls"],
-        &srv.env(),
-        None,
-    );
+    let out = remote(&srv, &admin, &["tokens", "ls"]);
     assert!(out.fails_with(1).contains("user \"boss\" no longer exists"), "{out}");
 }
