@@ -1920,7 +1920,12 @@ impl Session {
                         Ok(())
                     }
                     _ => {
-                        self.request_failure();
+                        let mut data = vec![0; r.remaining_len()];
+                        map_err!(r.read(&mut data))?;
+                        match handler.global_request(&req_type, &data, self).await? {
+                            Some(payload) => self.request_success_with(&payload),
+                            None => self.request_failure(),
+                        }
                         Ok(())
                     }
                 }

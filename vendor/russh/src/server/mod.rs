@@ -792,6 +792,20 @@ pub trait Handler: Sized {
         async { Ok(false) }
     }
 
+    /// A global request whose name this crate does not handle itself, such as
+    /// `cluster-details@goteleport.com`. Return `Some(payload)` to answer
+    /// REQUEST_SUCCESS carrying `payload`, `None` to answer REQUEST_FAILURE.
+    /// (Patched in by tele: see vendor/README.md.)
+    #[allow(unused_variables)]
+    fn global_request(
+        &mut self,
+        name: &str,
+        data: &[u8],
+        session: &mut Session,
+    ) -> impl Future<Output = Result<Option<Vec<u8>>, Self::Error>> + Send {
+        async { Ok(None) }
+    }
+
     /// The client is sending a signal (usually to pass to the
     /// currently running process).
     #[allow(unused_variables)]

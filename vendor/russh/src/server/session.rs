@@ -1045,6 +1045,20 @@ impl Session {
         }
     }
 
+    /// Send a "success" reply carrying a payload to a global request (it
+    /// checks whether the client expects an answer). Patched in by tele.
+    pub fn request_success_with(&mut self, payload: &[u8]) {
+        if self.common.wants_reply
+            && let Some(ref mut enc) = self.common.encrypted
+        {
+            self.common.wants_reply = false;
+            push_packet!(enc.write, {
+                enc.write.push(msg::REQUEST_SUCCESS);
+                enc.write.extend(payload);
+            })
+        }
+    }
+
     /// Send a "failure" reply to a global request (it checks whether the
     /// client expects an answer).
     pub fn request_failure(&mut self) {
