@@ -33,6 +33,7 @@ pub mod mfa;
 pub mod output;
 pub mod profile;
 pub mod resources;
+pub mod scp;
 pub mod sshca;
 pub mod tls;
 pub mod yaml;
