@@ -95,11 +95,19 @@ impl Env {
 
     /// A runtime for commands that talk to the network.
     pub fn block_on<F: std::future::Future<Output = Result<()>>>(&self, f: F) -> Result<()> {
-        tokio::runtime::Builder::new_current_thread()
+        self.block_on_value(f)
+    }
+
+    /// A runtime for commands that talk to the network, returning the future's value.
+    pub fn block_on_value<T, F: std::future::Future<Output = Result<T>>>(&self, f: F) -> Result<T> {
+        let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
-            .map_err(|e| Error::internal(format!("starting runtime: {e}")))?
-            .block_on(f)
+            .map_err(|e| Error::internal(format!("starting runtime: {e}")))?;
+        let out = rt.block_on(f);
+        // Do not wait for blocked readers of stdin.
+        rt.shutdown_background();
+        out
     }
 }
 
@@ -124,6 +132,11 @@ pub fn main() -> ExitCode {
     match crate::commands::run(&mut env, cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if tele_common::output::is_closed_output(&e) => ExitCode::SUCCESS,
+        Err(e) if e.message().is_empty() && e.exit_code().is_some() => ExitCode::from(e.exit_code().unwrap_or(1)),
+        Err(e) if e.exit_code().is_some() => {
+            let _ = env.printer.error(&e);
+            ExitCode::from(e.exit_code().unwrap_or(1))
+        }
         Err(e) => {
             let _ = env.printer.error(&e);
             ExitCode::FAILURE

@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod prompt;
+mod terminal;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -154,3 +154,65 @@ impl<'a> Reader<'a> {
         Some(s)
     }
 }
+
+const SIGN_REQUEST: u8 = 13;
+const SIGN_RESPONSE: u8 = 14;
+
+/// Serves one agent connection (a forwarded `auth-agent@openssh.com` channel) from memory: it
+/// lists the login's certificate and signs with its key, and refuses everything else (adding,
+/// removing, locking). This is tsh's key-ring agent that a recording proxy signs through.
+pub async fn serve<S>(mut stream: S, key: &SshKey, cert: &Certificate, comment: &str) -> Result<()>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    use ssh_key::encoding::Encode;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let cert_blob = cert.to_bytes().map_err(|e| Error::internal(e.to_string()))?;
+    let io = |e: std::io::Error| Error::connection(format!("forwarded agent: {e}"));
+    loop {
+        let mut len = [0u8; 4];
+        match stream.read_exact(&mut len).await {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(()),
+            Err(e) => return Err(io(e)),
+        }
+        let len = u32::from_be_bytes(len) as usize;
+        if len == 0 || len > 256 * 1024 {
+            return Err(Error::connection("forwarded agent: bad request length"));
+        }
+        let mut req = vec![0u8; len];
+        stream.read_exact(&mut req).await.map_err(io)?;
+        let mut reply = Vec::new();
+        let mut r = Reader(&req);
+        match r.byte() {
+            Some(REQUEST_IDENTITIES) => {
+                reply.push(IDENTITIES_ANSWER);
+                reply.extend(1u32.to_be_bytes());
+                string(&mut reply, &cert_blob);
+                string(&mut reply, comment.as_bytes());
+            }
+            Some(SIGN_REQUEST) => {
+                let blob = r.string().unwrap_or_default();
+                let data = r.string().unwrap_or_default();
+                let ours =
+                    blob == cert_blob.as_slice() || key.private().public_key().to_bytes().is_ok_and(|b| b == blob);
+                let signed = ours
+                    .then(|| signature::Signer::<ssh_key::Signature>::try_sign(key.private(), data).ok())
+                    .flatten()
+                    .and_then(|sig| sig.encode_vec().ok());
+                match signed {
+                    Some(sig) => {
+                        reply.push(SIGN_RESPONSE);
+                        string(&mut reply, &sig);
+                    }
+                    None => reply.push(FAILURE),
+                }
+            }
+            _ => reply.push(FAILURE),
+        }
+        let mut msg = Vec::with_capacity(reply.len() + 4);
+        string(&mut msg, &reply);
+        stream.write_all(&msg).await.map_err(io)?;
+        stream.flush().await.map_err(io)?;
+    }
+}

@@ -15,6 +15,7 @@ pub struct Context {
     fixed_now: Option<SystemTime>,
     stdin_is_terminal: bool,
     stderr_is_terminal: bool,
+    passwd_user: Option<String>,
 }
 
 impl Context {
@@ -24,6 +25,7 @@ impl Context {
         let env: HashMap<String, String> = std::env::vars().collect();
         let home = env.get("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
         Self {
+            passwd_user: passwd_user(),
             home,
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             env,
@@ -43,6 +45,7 @@ impl Context {
             fixed_now: None,
             stdin_is_terminal: false,
             stderr_is_terminal: false,
+            passwd_user: None,
         }
     }
 
@@ -77,8 +80,27 @@ impl Context {
         self.stderr_is_terminal
     }
 
-    /// Returns the OS user name (`USER`, then `LOGNAME`).
+    /// Returns the OS user name (`USER`, then `LOGNAME`, then the passwd entry of the uid).
     pub fn os_user(&self) -> Option<&str> {
-        self.var("USER").or_else(|| self.var("LOGNAME"))
+        self.var("USER")
+            .or_else(|| self.var("LOGNAME"))
+            .or(self.passwd_user.as_deref())
     }
+}
+
+/// The name of the process's real uid in /etc/passwd (for an environment without `USER`).
+fn passwd_user() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let uid = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        (f.nth(1)? == uid).then(|| name.to_string())
+    })
 }

@@ -31,3 +31,5 @@ pub const TELEPORT_USE_LOCAL_SSH_AGENT: &str = "TELEPORT_USE_LOCAL_SSH_AGENT";
 pub const SSH_AUTH_SOCK: &str = "SSH_AUTH_SOCK";
 /// A CA bundle to trust instead of the system's (as OpenSSL and Go read it).
 pub const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
+/// The terminal type a remote pty is asked for.
+pub const TERM: &str = "TERM";

@@ -51,6 +51,7 @@ pub struct Error {
     kind: ErrorKind,
     message: String,
     hint: Option<String>,
+    exit_code: Option<u8>,
 }
 
 impl Error {
@@ -60,7 +61,26 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            exit_code: None,
         }
+    }
+
+    /// The end of a remote command that exited with `code`: nothing to print, only the code
+    /// to pass on (`tsh ssh node false` exits 1 like the command).
+    pub fn remote_exit(code: u8) -> Self {
+        Self::new(ErrorKind::Internal, "").with_exit_code(code)
+    }
+
+    /// Sets the exit code the binary ends with (instead of 1).
+    #[must_use]
+    pub fn with_exit_code(mut self, code: u8) -> Self {
+        self.exit_code = Some(code);
+        self
+    }
+
+    /// The exit code the binary should end with, when not the usual 1.
+    pub fn exit_code(&self) -> Option<u8> {
+        self.exit_code
     }
 
     /// Creates a [`ErrorKind::BadParameter`] error.
@@ -200,6 +220,7 @@ impl From<ErrorBody> for Error {
             kind: b.error.kind,
             message: b.error.message,
             hint: b.error.hint,
+            exit_code: None,
         }
     }
 }

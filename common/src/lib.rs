@@ -18,6 +18,7 @@
 pub mod admin;
 pub mod agent;
 pub mod api;
+pub mod asciicast;
 pub mod config;
 pub mod context;
 pub mod duration;
@@ -34,6 +35,7 @@ pub mod output;
 pub mod profile;
 pub mod resources;
 pub mod scp;
+pub mod ssh;
 pub mod sshca;
 pub mod tls;
 pub mod yaml;

@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
 mod generated;
+mod nodes;
 mod refserver;
 mod tctl_auth;
 mod tctl_credentials;
@@ -14,6 +15,7 @@ mod tctl_users;
 mod tsh_agent;
 mod tsh_login;
 mod tsh_mfa;
+mod tsh_ssh;
 
 use std::path::Path;
 

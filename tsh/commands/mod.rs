@@ -1,10 +1,16 @@
 //! tsh's commands, one module per command, a directory per group.
 
 mod completion;
+mod config;
 mod generate;
 mod login;
 mod logout;
+mod ls;
 mod mfa;
+mod play;
+mod proxy;
+mod recordings;
+mod ssh;
 mod status;
 mod version;
 
@@ -17,13 +23,27 @@ use crate::cli::Env;
 pub enum Command {
     /// Print a shell completion script
     Completion(completion::CompletionArgs),
+    /// Print OpenSSH configuration details
+    Config(config::ConfigArgs),
     /// Log in to a cluster and retrieve the session certificate
     Login(login::LoginArgs),
     /// Delete a cluster certificate
     Logout(logout::LogoutArgs),
+    /// List remote SSH nodes
+    Ls(ls::LsArgs),
     /// Manage multi-factor authentication (MFA) devices
     #[command(subcommand)]
     Mfa(mfa::MfaCommand),
+    /// Replay the recorded session (SSH, Kubernetes, App, DB)
+    Play(play::PlayArgs),
+    /// Run local TLS proxy allowing connecting to Teleport in single-port mode
+    #[command(subcommand)]
+    Proxy(proxy::ProxyCommand),
+    /// View and control session recordings
+    #[command(subcommand)]
+    Recordings(recordings::RecordingsCommand),
+    /// Run shell or execute a command on a remote SSH node
+    Ssh(ssh::SshArgs),
     /// Display the list of proxy servers and retrieved certificates
     Status(status::StatusArgs),
     /// Print the version of your tsh binary
@@ -37,10 +57,16 @@ pub enum Command {
 pub fn run(env: &mut Env, command: Command) -> Result<()> {
     match command {
         Command::Completion(a) => completion::run(env, a),
+        Command::Config(a) => config::run(env, a),
         Command::Generate(a) => generate::run(a),
         Command::Login(a) => login::run(env, a),
         Command::Logout(a) => logout::run(env, a),
+        Command::Ls(a) => ls::run(env, a),
         Command::Mfa(c) => mfa::run(env, c),
+        Command::Play(a) => play::run(env, a),
+        Command::Proxy(c) => proxy::run(env, c),
+        Command::Recordings(c) => recordings::run(env, c),
+        Command::Ssh(a) => ssh::run(env, a),
         Command::Status(a) => status::run(env, a),
         Command::Version(a) => version::run(env, a),
     }

@@ -6,6 +6,7 @@
 
 pub mod b64;
 pub mod login;
+pub mod nodes;
 mod resources;
 pub mod types;
 

@@ -222,6 +222,31 @@ impl Home {
         Ok(profiles)
     }
 
+    /// The host CA keys of known_hosts' `@cert-authority` lines.
+    pub fn host_cas(&self) -> Result<Vec<ssh_key::PublicKey>> {
+        let path = self.known_hosts();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(io_error("reading", &path, e)),
+        };
+        let keys: Vec<ssh_key::PublicKey> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("@cert-authority "))
+            .filter_map(|rest| {
+                let mut f = rest.split_whitespace().skip(1);
+                let (alg, data) = (f.next()?, f.next()?);
+                ssh_key::PublicKey::from_openssh(&format!("{alg} {data}")).ok()
+            })
+            .collect();
+        if keys.is_empty() {
+            return Err(
+                Error::not_found(format!("no host CA in {}", path.display())).with_hint("log in again with tsh login")
+            );
+        }
+        Ok(keys)
+    }
+
     /// Adds `lines` to known_hosts, skipping ones it has.
     pub fn add_known_hosts(&self, lines: &[String]) -> Result<()> {
         let path = self.known_hosts();

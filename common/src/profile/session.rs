@@ -106,4 +106,27 @@ impl Session {
             tls::client_config(&cas, Some((chain, key)), insecure)?,
         )
     }
+
+    /// What an SSH connection through the proxy needs: the login's key and certificate, and the
+    /// host CAs of known_hosts.
+    pub fn dialer(&self, home: &Home) -> Result<crate::ssh::Dialer> {
+        let store = keystore::open(self.profile.key_store, home.keys_dir())?;
+        let pem = store.get(&self.profile.name(), &self.profile.user, KeyKind::Ssh)?;
+        let key = crate::keys::SshKey::from_openssh(
+            std::str::from_utf8(&pem).map_err(|_| Error::bad_parameter("SSH key is not PEM"))?,
+        )?;
+        let proxy_addr = if self.profile.ssh_proxy_addr.is_empty() {
+            format!("{}:3023", self.profile.name())
+        } else {
+            self.profile.ssh_proxy_addr.clone()
+        };
+        Ok(crate::ssh::Dialer {
+            proxy_addr,
+            cluster: self.profile.cluster.clone(),
+            key: std::sync::Arc::new(key),
+            cert: self.certs.ssh_cert.clone(),
+            host_cas: home.host_cas()?,
+            agent_comment: format!("teleport:{}", self.profile.user),
+        })
+    }
 }

@@ -27,6 +27,15 @@ enum Command {
     /// Manage users directly in the data dir (dev credentials for tests and demos)
     #[command(subcommand)]
     Users(UsersCommand),
+    /// Join a host to the cluster
+    #[command(subcommand)]
+    Join(JoinCommand),
+}
+
+#[derive(Subcommand)]
+enum JoinCommand {
+    /// Put this host's OpenSSH server under the cluster with a join token
+    Openssh(crate::join::JoinOpensshArgs),
 }
 
 #[derive(clap::Args)]
@@ -72,6 +81,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Start(args) => start(&args),
         Command::Users(UsersCommand::Add(args)) => users_add(&args),
+        Command::Join(JoinCommand::Openssh(args)) => join_openssh(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -100,6 +110,17 @@ fn start(args: &StartArgs) -> Result<()> {
         .build()
         .map_err(|e| Error::internal(format!("runtime: {e}")))?;
     rt.block_on(crate::server::serve(server))
+}
+
+fn join_openssh(args: &crate::join::JoinOpensshArgs) -> Result<()> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::internal(format!("runtime: {e}")))?;
+    let text = rt.block_on(crate::join::run(args))?;
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| Error::internal(e.to_string()))
 }
 
 fn read_bootstrap(path: &Path) -> Result<Vec<Resource>> {

@@ -2,13 +2,16 @@
 //! against. It serves the same wire contract `tele-common` defines, keeps state in SQLite and
 //! signs with real CAs. It is a dev-only package and never ships.
 
+pub mod access;
 pub mod authz;
 pub mod ca;
 pub mod cli;
 pub mod issue;
+pub mod join;
 pub mod mfa;
 pub mod server;
 pub mod settings;
+pub mod ssh;
 pub mod store;
 pub mod tlsconf;
 pub mod web;

@@ -235,7 +235,10 @@ pub async fn serve(server: Server) -> Result<()> {
         .map_err(|e| Error::internal(e.to_string()))?;
     let local = listener.local_addr().map_err(|e| Error::internal(e.to_string()))?;
     let handle = axum_server::Handle::new();
-    let app = crate::web::router(Arc::new(server));
+    let server = Arc::new(server);
+    let ssh = crate::ssh::bind(server.clone()).await?;
+    tokio::spawn(ssh);
+    let app = crate::web::router(server);
     // TCP_NODELAY: without it small answers wait out the peer's delayed ACK (~40 ms each).
     let config = axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(tls));
     let acceptor =

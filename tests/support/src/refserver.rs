@@ -90,6 +90,7 @@ impl RefServerBuilder {
             config,
             data_dir,
             web_addr,
+            ssh_addr,
             bootstrap,
             env: self.env,
             child: None,
@@ -108,6 +109,8 @@ pub struct RefServer {
     pub data_dir: PathBuf,
     /// `127.0.0.1:<port>` of the web listener.
     pub web_addr: String,
+    /// `127.0.0.1:<port>` of the SSH listener.
+    pub ssh_addr: String,
     bootstrap: Option<PathBuf>,
     env: Vec<(String, String)>,
     log: PathBuf,

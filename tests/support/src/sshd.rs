@@ -19,10 +19,14 @@ pub struct Sshd {
 impl Sshd {
     /// Starts sshd with `HostKey`/`HostCertificate` and `TrustedUserCAKeys` from the given files.
     pub fn start(host_key: &Path, host_cert: &Path, trusted_user_ca_keys: &Path) -> Self {
+        Self::start_at(free_port(), host_key, host_cert, trusted_user_ca_keys)
+    }
+
+    /// Starts sshd on a given port (one a node joined the cluster with).
+    pub fn start_at(port: u16, host_key: &Path, host_cert: &Path, trusted_user_ca_keys: &Path) -> Self {
         let sshd = require_program("sshd", "openssh-server");
         std::fs::create_dir_all("/run/sshd").expect("creating /run/sshd (privilege separation dir)");
         let dir = temp_dir();
-        let port = free_port();
         let config = dir.path().join("sshd_config");
         let sftp = ["/usr/lib/openssh/sftp-server", "/usr/libexec/openssh/sftp-server"]
             .into_iter()

@@ -4,6 +4,7 @@
 mod cas;
 mod cluster;
 mod mfa;
+mod nodes;
 mod tokens;
 mod users;
 
@@ -16,6 +17,7 @@ use rusqlite::Connection;
 use tele_common::error::{Error, Result};
 
 pub use cas::CaRow;
+pub use nodes::{NodeRow, SessionRow};
 pub use tokens::TokenRow;
 pub use users::{MfaDevice, UserRow};
 
@@ -35,6 +37,9 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE mfa_challenges (user TEXT NOT NULL, scope TEXT NOT NULL, state TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (user, scope));
      CREATE TABLE login_failures (name TEXT NOT NULL, at INTEGER NOT NULL);
      CREATE INDEX login_failures_by_name ON login_failures (name, at);",
+    // 3: SSH access: joined OpenSSH nodes and recorded sessions.
+    "CREATE TABLE nodes (name TEXT PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, addr TEXT NOT NULL, labels TEXT NOT NULL, version TEXT NOT NULL, joined INTEGER NOT NULL);
+     CREATE TABLE sessions (id TEXT PRIMARY KEY, user TEXT NOT NULL, login TEXT NOT NULL, node TEXT NOT NULL, kind TEXT NOT NULL, command TEXT NOT NULL, started INTEGER NOT NULL, ended INTEGER);",
 ];
 
 /// The server's database.

@@ -4,6 +4,7 @@
 mod certs;
 mod login;
 mod mfa;
+mod nodes;
 mod roles;
 mod tokens;
 mod users;
@@ -94,7 +95,8 @@ pub fn router(state: State) -> Router {
         .route("/auth/export", get(webapi::export))
         .route("/sites/{site}/auth/export", get(webapi::export_site))
         .route("/mfa/login/begin", post(login::begin))
-        .route("/mfa/login/finish", post(login::finish));
+        .route("/mfa/login/finish", post(login::finish))
+        .route("/host/credentials", post(nodes::join));
     Router::new()
         .nest("/webapi", webapi.clone())
         .nest("/v1/webapi", webapi)
@@ -116,6 +118,9 @@ pub fn router(state: State) -> Router {
             get(roles::read).put(roles::upsert).delete(roles::remove),
         )
         .route("/v1/cap", get(roles::read_cap).put(roles::put_cap))
+        .route("/v1/nodes", get(nodes::list))
+        .route("/v1/recordings", get(nodes::recordings))
+        .route("/v1/recordings/{id}", get(nodes::recording_file))
         .route("/v1/certs/host", post(certs::host))
         .route("/v1/certs/user", post(certs::user))
         .route("/v1/mfa/challenge", post(mfa::challenge))

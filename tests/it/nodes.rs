@@ -1,0 +1,75 @@
+//! Helpers: OpenSSH nodes joined the way `tctl tokens add --type=node` tells admins to.
+
+use std::path::PathBuf;
+
+use tele_test_support::{Output, RefServer, Sshd, free_port, refserver_bin, run};
+
+use crate::tctl;
+
+/// A node token and the join command tctl printed for it, as arguments.
+pub fn node_token(srv: &RefServer, ttl: &str) -> (String, Vec<String>) {
+    let text = srv
+        .tctl(tctl(), &["tokens", "add", "--type=node", &format!("--ttl={ttl}")])
+        .ok()
+        .to_string();
+    let token = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("The invite token: "))
+        .expect(&text)
+        .to_string();
+    // The command block: "> refserver join openssh \", then one flag per line.
+    let mut args = Vec::new();
+    let mut lines = text.lines().skip_while(|l| !l.starts_with("> refserver "));
+    let first = lines.next().expect("a join command");
+    args.extend(
+        first
+            .trim_start_matches("> refserver ")
+            .trim_end_matches('\\')
+            .split_whitespace()
+            .map(String::from),
+    );
+    for l in lines.take_while(|l| !l.trim().is_empty()) {
+        args.push(l.trim().trim_end_matches('\\').trim().to_string());
+    }
+    assert_eq!(&args[..2], ["join", "openssh"], "{text}");
+    (token, args)
+}
+
+/// Runs a printed join command with this node's own flags.
+pub fn join(join_args: &[String], name: &str, port: u16, labels: &str, out_dir: &std::path::Path) -> Output {
+    let mut args: Vec<String> = join_args.to_vec();
+    args.push(format!("--node-name={name}"));
+    args.push(format!("--address=127.0.0.1:{port}"));
+    args.push(format!("--labels={labels}"));
+    args.push(format!("--out-dir={}", out_dir.display()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&refserver_bin(), &args, &[], None)
+}
+
+/// A joined node with its sshd running.
+pub struct Node {
+    /// Its sshd.
+    pub sshd: Sshd,
+    /// Where join wrote its files.
+    pub dir: PathBuf,
+}
+
+/// Joins `name` with `labels` and starts its sshd with what join wrote.
+pub fn joined_node(srv: &RefServer, join_args: &[String], name: &str, labels: &str) -> Node {
+    let port = free_port();
+    let dir = srv.dir().join(format!("node-{name}"));
+    let out = join(join_args, name, port, labels, &dir);
+    assert!(
+        out.stdout
+            .contains(&format!("Node {name} (127.0.0.1:{port}) joined the cluster")),
+        "{out}"
+    );
+    let sshd = Sshd::start_at(
+        port,
+        &dir.join("teleport_host_key"),
+        &dir.join("teleport_host_key-cert.pub"),
+        &dir.join("teleport_user_ca.pub"),
+    );
+    Node { sshd, dir }
+}

@@ -1,0 +1,58 @@
+//! Who may reach which node as which login: role `logins`, `node_labels` and their `deny`.
+
+use tele_common::error::{Error, Result};
+use tele_common::resources::{Role, User, labels_match};
+
+use crate::issue;
+use crate::store::NodeRow;
+
+/// Whether the roles let their holder see the node: an allow selector matches its labels and no
+/// deny selector does.
+pub fn node_visible(roles: &[Role], node: &NodeRow) -> bool {
+    let denied = roles
+        .iter()
+        .any(|r| labels_match(&r.spec.deny.node_labels, &node.labels));
+    !denied
+        && roles
+            .iter()
+            .any(|r| labels_match(&r.spec.allow.node_labels, &node.labels))
+}
+
+/// Fails unless `user` (with `roles`) may log in to `node` as `login`.
+pub fn check_ssh(user: &User, roles: &[Role], login: &str, node: &NodeRow) -> Result<()> {
+    let denied = || Err(denied(login, node));
+    if !node_visible(roles, node) {
+        return denied();
+    }
+    if !issue::logins(user, roles).iter().any(|l| l == login) {
+        return denied();
+    }
+    Ok(())
+}
+
+/// The refusal that names the login and the node.
+pub fn denied(login: &str, node: &NodeRow) -> Error {
+    Error::access_denied(format!("access denied to {login} connecting to {}", node.name))
+        .with_hint("ask an admin for a role whose logins and node_labels allow it (tsh status shows your logins)")
+}
+
+/// Finds the node a client names: by name, by `host:port` address, or by host alone when the
+/// port is 0 or 22 and one node has that host. Unregistered hosts are not dialed: the proxy is
+/// not an open relay.
+pub fn resolve<'a>(nodes: &'a [NodeRow], host: &str, port: u16) -> Option<&'a NodeRow> {
+    if let Some(n) = nodes.iter().find(|n| n.name == host) {
+        return Some(n);
+    }
+    let addr = format!("{host}:{port}");
+    if let Some(n) = nodes.iter().find(|n| n.addr == addr) {
+        return Some(n);
+    }
+    let by_host: Vec<&NodeRow> = nodes
+        .iter()
+        .filter(|n| tele_common::config::split_host_port(&n.addr).is_ok_and(|(h, _)| h == host))
+        .collect();
+    match by_host.as_slice() {
+        [one] if port == 0 => Some(one),
+        _ => None,
+    }
+}

@@ -1,0 +1,122 @@
+//! The proxy's SSH listener (`proxy_service.listen_addr`, default 3023).
+//!
+//! Users authenticate with their Teleport user certificate; the subsystem
+//! `proxy:host:port@cluster` reaches a joined OpenSSH node. Without recording at the proxy the
+//! channel is spliced to the node's TCP port and the client's SSH runs end to end. With
+//! `session_recording: proxy` the proxy terminates that inner SSH itself (`forward`), logs in to
+//! the node with the user's forwarded agent, and records the session as asciicast v2.
+
+mod forward;
+mod node;
+mod proxy;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use russh::MethodKind;
+use ssh_key::PrivateKey;
+use tele_common::config::SessionRecording;
+use tele_common::error::{Error, Result};
+
+use crate::server::Server;
+
+/// How long the proxy's own host certificate lasts; it is made anew at every start.
+const HOST_CERT_TTL: Duration = Duration::from_secs(365 * 24 * 3600);
+
+/// Where a session's recording lives.
+pub fn recording_path(data_dir: &Path, id: &str) -> PathBuf {
+    data_dir.join("records").join(format!("{id}.cast"))
+}
+
+/// What every connection shares.
+pub(crate) struct Shared {
+    server: Arc<Server>,
+    host_key: PrivateKey,
+    config: Arc<russh::server::Config>,
+}
+
+impl Shared {
+    fn recording(&self) -> bool {
+        self.server.settings.session_recording == SessionRecording::Proxy
+    }
+
+    /// A server config presenting a host certificate for `principals` (the node the client
+    /// asked for, when the proxy stands in for it).
+    fn config_for(&self, principals: &[String]) -> Result<Arc<russh::server::Config>> {
+        let cert = self.server.cas.sign_host(
+            self.host_key.public_key(),
+            principals,
+            Some(Duration::from_secs(3600)),
+            "Proxy",
+        )?;
+        Ok(Arc::new(server_config(self.host_key.clone(), cert)))
+    }
+}
+
+fn server_config(key: PrivateKey, cert: ssh_key::Certificate) -> russh::server::Config {
+    russh::server::Config {
+        keys: vec![key],
+        certificates: vec![cert],
+        methods: (&[MethodKind::PublicKey][..]).into(),
+        auth_rejection_time: Duration::from_millis(300),
+        auth_rejection_time_initial: Some(Duration::ZERO),
+        nodelay: true,
+        ..Default::default()
+    }
+}
+
+/// Binds the SSH listener; the returned future serves it.
+pub async fn bind(server: Arc<Server>) -> Result<impl Future<Output = ()>> {
+    let addr = server.settings.ssh_listen_addr.clone();
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .map_err(|e| Error::bad_parameter(format!("cannot listen on {addr} (proxy_service.listen_addr): {e}")))?;
+    let host_key = PrivateKey::random(&mut rand::rng(), ssh_key::Algorithm::Ed25519)
+        .map_err(|e| Error::internal(format!("host key: {e}")))?;
+    let names = server.settings.server_names();
+    let cert = server
+        .cas
+        .sign_host(host_key.public_key(), &names, Some(HOST_CERT_TTL), "Proxy")?;
+    let shared = Arc::new(Shared {
+        config: Arc::new(server_config(host_key.clone(), cert)),
+        server,
+        host_key,
+    });
+    tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or(addr), "ssh listener ready");
+    Ok(async move {
+        loop {
+            let (tcp, peer) = match listener.accept().await {
+                Ok(conn) => conn,
+                Err(e) => {
+                    tracing::warn!("ssh accept: {e}");
+                    continue;
+                }
+            };
+            let _ = tcp.set_nodelay(true);
+            let handler = proxy::ProxyHandler::new(shared.clone(), peer);
+            let config = shared.config.clone();
+            tokio::spawn(async move {
+                match russh::server::run_stream(config, tcp, handler).await {
+                    Ok(session) => {
+                        if let Err(e) = session.await {
+                            tracing::debug!(%peer, "ssh connection ended: {e}");
+                        }
+                    }
+                    Err(e) => tracing::debug!(%peer, "ssh handshake failed: {e}"),
+                }
+            });
+        }
+    })
+}
+
+/// The error type of the SSH handlers.
+#[derive(Debug, thiserror::Error)]
+pub enum SshError {
+    /// From russh.
+    #[error(transparent)]
+    Ssh(#[from] russh::Error),
+    /// Ours.
+    #[error("{0}")]
+    Tele(#[from] Error),
+}
