@@ -15,6 +15,7 @@ mod tctl_users;
 mod tsh_agent;
 mod tsh_login;
 mod tsh_mfa;
+mod tsh_recording;
 mod tsh_ssh;
 
 use std::path::Path;

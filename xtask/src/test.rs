@@ -12,6 +12,8 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("man-db", "man pages render"),
     ("oathtool", "TOTP codes from an independent implementation"),
     ("gpg-agent", "an ssh-agent that refuses certificates"),
+    ("asciinema", "plays the session recordings"),
+    ("tmux", "a real terminal for interactive sessions"),
 ];
 
 pub fn run(args: &[String]) -> Result<(), String> {

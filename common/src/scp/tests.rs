@@ -180,6 +180,20 @@ fn commands_quote_the_path() {
     assert_eq!(source_command("$(id)", false), "scp -f -- '$(id)'");
 }
 
+#[test]
+fn copies_can_run_on_any_runtime_thread() {
+    fn is_send<T: Send>(_: T) {}
+    let mut p = NoProgress;
+    is_send(send(tokio::io::empty(), tokio::io::sink(), &[], false, &mut p));
+    is_send(receive(
+        tokio::io::empty(),
+        tokio::io::sink(),
+        Path::new("x"),
+        false,
+        &mut p,
+    ));
+}
+
 #[tokio::test]
 async fn one_file_up_and_down_keeps_content_and_mode() {
     let (local, remote_dir) = (temp(), temp());
@@ -482,4 +496,25 @@ async fn times_records_are_applied() {
     let got = std::fs::metadata(down.path().join("old")).unwrap();
     assert_eq!(got.modified().unwrap(), mtime);
     assert_eq!(got.permissions().mode() & 0o777, 0o604);
+}
+
+#[tokio::test]
+async fn a_file_the_remote_refuses_is_skipped_and_reported() {
+    let (local, remote_dir) = (temp(), temp());
+    let (a, b) = (local.path().join("a"), local.path().join("b"));
+    write(&a, b"aaa", 0o644);
+    write(&b, b"bbb", 0o644);
+    std::fs::create_dir(remote_dir.path().join("a")).unwrap();
+
+    let mut p = Recorder::default();
+    let (result, status) = upload(&[a, b], remote_dir.path(), false, true, &mut p).await;
+    let err = result.unwrap_err();
+    assert_eq!(
+        err.message(),
+        format!("scp: {}: Is a directory", remote_dir.path().join("a").display())
+    );
+    assert!(!status.success());
+    assert!(entries(&remote_dir.path().join("a")).is_empty());
+    assert_eq!(std::fs::read(remote_dir.path().join("b")).unwrap(), b"bbb");
+    assert_eq!(p.total(), 3);
 }

@@ -24,6 +24,11 @@ impl Sshd {
 
     /// Starts sshd on a given port (one a node joined the cluster with).
     pub fn start_at(port: u16, host_key: &Path, host_cert: &Path, trusted_user_ca_keys: &Path) -> Self {
+        Self::start_with(port, host_key, Some(host_cert), trusted_user_ca_keys)
+    }
+
+    /// Starts sshd; without `host_cert` it presents a plain host key.
+    pub fn start_with(port: u16, host_key: &Path, host_cert: Option<&Path>, trusted_user_ca_keys: &Path) -> Self {
         let sshd = require_program("sshd", "openssh-server");
         std::fs::create_dir_all("/run/sshd").expect("creating /run/sshd (privilege separation dir)");
         let dir = temp_dir();
@@ -35,12 +40,14 @@ impl Sshd {
         std::fs::write(
             &config,
             format!(
-                "Port {port}\nListenAddress 127.0.0.1\nHostKey {}\nHostCertificate {}\nTrustedUserCAKeys {}\n\
+                "Port {port}\nListenAddress 127.0.0.1\nHostKey {}\n{}TrustedUserCAKeys {}\n\
                  PidFile {}\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n\
                  AuthorizedKeysFile none\nPermitRootLogin yes\nStrictModes no\nUsePAM no\nLogLevel VERBOSE\n\
                  Subsystem sftp {sftp}\n",
                 host_key.display(),
-                host_cert.display(),
+                host_cert
+                    .map(|c| format!("HostCertificate {}\n", c.display()))
+                    .unwrap_or_default(),
                 trusted_user_ca_keys.display(),
                 dir.path().join("sshd.pid").display(),
             ),
