@@ -16,6 +16,7 @@ mod tsh_agent;
 mod tsh_login;
 mod tsh_mfa;
 mod tsh_recording;
+mod tsh_scp;
 mod tsh_ssh;
 
 use std::path::Path;

@@ -10,7 +10,8 @@ mod mfa;
 mod play;
 mod proxy;
 mod recordings;
-mod ssh;
+mod scp;
+pub mod ssh;
 mod status;
 mod version;
 
@@ -42,6 +43,8 @@ pub enum Command {
     /// View and control session recordings
     #[command(subcommand)]
     Recordings(recordings::RecordingsCommand),
+    /// Transfer files to a remote SSH node
+    Scp(scp::ScpArgs),
     /// Run shell or execute a command on a remote SSH node
     Ssh(ssh::SshArgs),
     /// Display the list of proxy servers and retrieved certificates
@@ -66,6 +69,7 @@ pub fn run(env: &mut Env, command: Command) -> Result<()> {
         Command::Play(a) => play::run(env, a),
         Command::Proxy(c) => proxy::run(env, c),
         Command::Recordings(c) => recordings::run(env, c),
+        Command::Scp(a) => scp::run(env, a),
         Command::Ssh(a) => ssh::run(env, a),
         Command::Status(a) => status::run(env, a),
         Command::Version(a) => version::run(env, a),
