@@ -41,7 +41,8 @@ pub(crate) async fn run(
         Ok(h) => h,
         Err(e) => return refuse(&handle, id, &node.name, &e).await,
     };
-    let mut principals = vec![target.host.clone(), node.name.clone()];
+    let cluster = &shared.server.settings.cluster_name;
+    let mut principals = vec![target.host.clone(), node.name.clone(), format!("{}.{cluster}", node.name)];
     if let Ok((host, _)) = tele_common::config::split_host_port(&node.addr) {
         principals.push(host);
     }

@@ -41,7 +41,8 @@ pub async fn join(AxState(s): AxState<State>, ApiJson(req): ApiJson<JoinRequest>
     tele_common::config::split_host_port(&req.address).map_err(|e| e.context("address"))?;
     let key = PublicKey::from_openssh(req.public_ssh_key.trim())
         .map_err(|_| Error::bad_parameter("public_ssh_key: not an OpenSSH public key"))?;
-    let mut principals = vec![req.node_name.clone()];
+    // `<name>.<cluster>` too: the host name OpenSSH checks with `tsh config`'s ssh_config.
+    let mut principals = vec![req.node_name.clone(), format!("{}.{}", req.node_name, s.settings.cluster_name)];
     if let Ok((host, _)) = tele_common::config::split_host_port(&req.address) {
         principals.push(host);
     }
