@@ -6,6 +6,7 @@
 mod generated;
 mod nodes;
 mod refserver;
+mod ssh_refusals;
 mod tctl_auth;
 mod tctl_credentials;
 mod tctl_resources;

@@ -92,8 +92,20 @@ fn openssh_uses_the_config_tsh_prints() {
     let mut env = alice.env();
     env.retain(|(k, _)| *k != "HOME");
     env.push(("HOME", home.path().to_str().unwrap()));
-    let args = ["-F", file.to_str().unwrap(), "-o", "BatchMode=yes", &format!("{login}@dev1.example.test"), "echo via-config"];
+    let args = [
+        "-F",
+        file.to_str().unwrap(),
+        "-o",
+        "BatchMode=yes",
+        &format!("{login}@dev1.example.test"),
+        "echo via-config",
+    ];
     let out = run(&ssh, &args, &env, None);
-    assert_eq!((out.code, out.stdout.as_str()), (0, "via-config\n"), "{out}\n{}", srv.log());
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, "via-config\n"),
+        "{out}\n{}",
+        srv.log()
+    );
     assert!(Path::new(&file).exists());
 }

@@ -42,7 +42,11 @@ pub(crate) async fn run(
         Err(e) => return refuse(&handle, id, &node.name, &e).await,
     };
     let cluster = &shared.server.settings.cluster_name;
-    let mut principals = vec![target.host.clone(), node.name.clone(), format!("{}.{cluster}", node.name)];
+    let mut principals = vec![
+        target.host.clone(),
+        node.name.clone(),
+        format!("{}.{cluster}", node.name),
+    ];
     if let Ok((host, _)) = tele_common::config::split_host_port(&node.addr) {
         principals.push(host);
     }

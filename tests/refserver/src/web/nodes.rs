@@ -42,7 +42,10 @@ pub async fn join(AxState(s): AxState<State>, ApiJson(req): ApiJson<JoinRequest>
     let key = PublicKey::from_openssh(req.public_ssh_key.trim())
         .map_err(|_| Error::bad_parameter("public_ssh_key: not an OpenSSH public key"))?;
     // `<name>.<cluster>` too: the host name OpenSSH checks with `tsh config`'s ssh_config.
-    let mut principals = vec![req.node_name.clone(), format!("{}.{}", req.node_name, s.settings.cluster_name)];
+    let mut principals = vec![
+        req.node_name.clone(),
+        format!("{}.{}", req.node_name, s.settings.cluster_name),
+    ];
     if let Ok((host, _)) = tele_common::config::split_host_port(&req.address) {
         principals.push(host);
     }
