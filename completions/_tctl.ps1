@@ -145,6 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'tctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Generate a node invitation token')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List all active SSH nodes within the cluster')
             break
         }
         'tctl;nodes;add' {
@@ -160,6 +161,18 @@ Register-ArgumentCompleter -Native -CommandName 'tctl' -ScriptBlock {
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (for tests only)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'tctl;nodes;ls' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Path to an identity file (from `tctl auth sign --format=file`)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Path to an identity file (from `tctl auth sign --format=file`)')
+            [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Address of the auth server or proxy [host:port]')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (for tests only)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'tctl;status' {

@@ -58,6 +58,9 @@ _tctl() {
             tctl__subcmd__nodes,add)
                 cmd="tctl__subcmd__nodes__subcmd__add"
                 ;;
+            tctl__subcmd__nodes,ls)
+                cmd="tctl__subcmd__nodes__subcmd__ls"
+                ;;
             tctl__subcmd__tokens,add)
                 cmd="tctl__subcmd__tokens__subcmd__add"
                 ;;
@@ -427,7 +430,7 @@ _tctl() {
             return 0
             ;;
         tctl__subcmd__nodes)
-            opts="-c -i -h --config --identity --auth-server --insecure --help add"
+            opts="-c -i -h --config --identity --auth-server --insecure --help add ls"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -481,6 +484,44 @@ _tctl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tctl__subcmd__nodes__subcmd__ls)
+            opts="-c -i -h --format --config --identity --auth-server --insecure --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -96,12 +96,13 @@ complete -c tctl -n "__fish_tctl_using_subcommand get" -l auth-server -d 'Addres
 complete -c tctl -n "__fish_tctl_using_subcommand get" -l with-secrets -d 'Show token values instead of redacting them'
 complete -c tctl -n "__fish_tctl_using_subcommand get" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
 complete -c tctl -n "__fish_tctl_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
-complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
-complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
-complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
-complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add" -f -a "add" -d 'Generate a node invitation token'
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add ls" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add ls" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add ls" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add ls" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add ls" -s h -l help -d 'Print help'
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add ls" -f -a "add" -d 'Generate a node invitation token'
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and not __fish_seen_subcommand_from add ls" -f -a "ls" -d 'List all active SSH nodes within the cluster'
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from add" -l roles -d 'Comma-separated list of roles for the new node to assume' -r
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from add" -l ttl -d 'Time to live for a generated token' -r
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from add" -l token -d 'Override the default random generated token with a specified value' -r
@@ -112,6 +113,14 @@ complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcomm
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from add" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from add" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
+json\t'JSON: stable, for scripts'
+yaml\t'YAML'"
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
+complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tctl -n "__fish_tctl_using_subcommand status" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
 yaml\t'YAML'"

@@ -22,14 +22,35 @@ _tsh() {
             tsh,completion)
                 cmd="tsh__subcmd__completion"
                 ;;
+            tsh,config)
+                cmd="tsh__subcmd__config"
+                ;;
             tsh,login)
                 cmd="tsh__subcmd__login"
                 ;;
             tsh,logout)
                 cmd="tsh__subcmd__logout"
                 ;;
+            tsh,ls)
+                cmd="tsh__subcmd__ls"
+                ;;
             tsh,mfa)
                 cmd="tsh__subcmd__mfa"
+                ;;
+            tsh,play)
+                cmd="tsh__subcmd__play"
+                ;;
+            tsh,proxy)
+                cmd="tsh__subcmd__proxy"
+                ;;
+            tsh,recordings)
+                cmd="tsh__subcmd__recordings"
+                ;;
+            tsh,scp)
+                cmd="tsh__subcmd__scp"
+                ;;
+            tsh,ssh)
+                cmd="tsh__subcmd__ssh"
                 ;;
             tsh,status)
                 cmd="tsh__subcmd__status"
@@ -46,6 +67,12 @@ _tsh() {
             tsh__subcmd__mfa,rm)
                 cmd="tsh__subcmd__mfa__subcmd__rm"
                 ;;
+            tsh__subcmd__proxy,ssh)
+                cmd="tsh__subcmd__proxy__subcmd__ssh"
+                ;;
+            tsh__subcmd__recordings,ls)
+                cmd="tsh__subcmd__recordings__subcmd__ls"
+                ;;
             *)
                 ;;
         esac
@@ -53,7 +80,7 @@ _tsh() {
 
     case "${cmd}" in
         tsh)
-            opts="-k -h -V --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help --version completion login logout mfa status version __generate"
+            opts="-k -h -V --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help --version completion config login logout ls mfa play proxy recordings scp ssh status version __generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -178,6 +205,48 @@ _tsh() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tsh__subcmd__config)
+            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tsh__subcmd__login)
             opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -227,6 +296,52 @@ _tsh() {
                 return 0
             fi
             case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__ls)
+            opts="-k -h --format --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -407,6 +522,344 @@ _tsh() {
                 return 0
             fi
             case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__play)
+            opts="-k -h --speed --skip-idle-time --format --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-idle-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__proxy)
+            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help ssh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__proxy__subcmd__ssh)
+            opts="-k -h --cluster --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__recordings)
+            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help ls"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__recordings__subcmd__ls)
+            opts="-k -h --format --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__scp)
+            opts="-r -P -q -k -h --recursive --port --quiet --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__ssh)
+            opts="-l -p -t -T -k -h --login --port --tty --no-tty --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --login)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

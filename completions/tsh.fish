@@ -42,9 +42,16 @@ complete -c tsh -n "__fish_tsh_needs_command" -l no-use-local-ssh-agent -d 'Do n
 complete -c tsh -n "__fish_tsh_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_needs_command" -s V -l version -d 'Print version'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "completion" -d 'Print a shell completion script'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "config" -d 'Print OpenSSH configuration details'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "login" -d 'Log in to a cluster and retrieve the session certificate'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "logout" -d 'Delete a cluster certificate'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "ls" -d 'List remote SSH nodes'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "mfa" -d 'Manage multi-factor authentication (MFA) devices'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "play" -d 'Replay the recorded session (SSH, Kubernetes, App, DB)'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "proxy" -d 'Run local TLS proxy allowing connecting to Teleport in single-port mode'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "recordings" -d 'View and control session recordings'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "scp" -d 'Transfer files to a remote SSH node'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "ssh" -d 'Run shell or execute a command on a remote SSH node'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "status" -d 'Display the list of proxy servers and retrieved certificates'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "version" -d 'Print the version of your tsh binary'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "__generate" -d 'Write completions or man pages into a directory (used by `cargo xtask gen`)'
@@ -64,6 +71,22 @@ false\t''"
 complete -c tsh -n "__fish_tsh_using_subcommand completion" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand completion" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand config" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
@@ -96,6 +119,25 @@ false\t''"
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
+json\t'JSON: stable, for scripts'
+yaml\t'YAML'"
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
@@ -169,6 +211,136 @@ false\t''"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l speed -d 'Playback speed: 0.5, 1, 2, ...' -r
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l skip-idle-time -d 'Longest pause between two events, e.g. 2s' -r
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l format -d 'Print the events instead of replaying them (json, yaml)' -r -f -a "text\t'Human-readable text (tables)'
+json\t'JSON: stable, for scripts'
+yaml\t'YAML'"
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand play" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand play" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -f -a "ssh" -d 'Start local TLS proxy for ssh connections when using Teleport in single-port mode'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l cluster -d 'Cluster the node belongs to (the suffix OpenSSH\'s %h carries)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -f -a "ls" -d 'List recorded sessions'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
+json\t'JSON: stable, for scripts'
+yaml\t'YAML'"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -s P -l port -d 'Port to connect to on the remote host' -r
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -s r -l recursive -d 'Recursive copy of subdirectories'
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -s q -l quiet -d 'Quiet mode: no progress bar'
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s l -l login -d 'Remote host login' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s p -l port -d 'SSH port on a remote host' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s t -l tty -d 'Allocate TTY'
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s T -l no-tty -d 'Disable TTY allocation'
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand status" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
 yaml\t'YAML'"

@@ -1,7 +1,5 @@
 //! Helpers: OpenSSH nodes joined the way `tctl tokens add --type=node` tells admins to.
 
-use std::path::PathBuf;
-
 use tele_test_support::{Output, RefServer, Sshd, free_port, refserver_bin, run};
 
 use crate::tctl;
@@ -51,8 +49,6 @@ pub fn join(join_args: &[String], name: &str, port: u16, labels: &str, out_dir: 
 pub struct Node {
     /// Its sshd.
     pub sshd: Sshd,
-    /// Where join wrote its files.
-    pub dir: PathBuf,
 }
 
 /// Joins `name` with `labels` and starts its sshd with what join wrote.
@@ -71,5 +67,5 @@ pub fn joined_node(srv: &RefServer, join_args: &[String], name: &str, labels: &s
         &dir.join("teleport_host_key-cert.pub"),
         &dir.join("teleport_user_ca.pub"),
     );
-    Node { sshd, dir }
+    Node { sshd }
 }

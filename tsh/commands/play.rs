@@ -51,7 +51,7 @@ impl Render for EventsView {
 }
 
 pub fn run(env: &mut Env, args: PlayArgs) -> Result<()> {
-    if !(args.speed > 0.0) {
+    if args.speed.is_nan() || args.speed <= 0.0 {
         return Err(Error::bad_parameter("--speed must be more than 0"));
     }
     let text = if args.session_id.ends_with(".cast") {
