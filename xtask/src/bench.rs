@@ -102,7 +102,8 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     })();
     let _ = server.kill();
     let _ = server.wait();
-    result
+    result?;
+    crate::bench_ssh::run(&bin, &dir)
 }
 
 /// `tsh login` end to end (password only: a second factor would need a fresh code or a key per
@@ -176,7 +177,7 @@ fn tsh_figures(bin: &Path, dir: &Path, config: &Path, port: u16) -> Result<(), S
     Ok(())
 }
 
-fn run_ok(cmd: &mut Command, what: &str) -> Result<(), String> {
+pub(crate) fn run_ok(cmd: &mut Command, what: &str) -> Result<(), String> {
     let status = cmd.status().map_err(|e| format!("{what}: {e}"))?;
     if status.success() {
         Ok(())
@@ -190,7 +191,7 @@ fn timed(f: impl FnMut() -> Result<(), String>) -> Result<Duration, String> {
 }
 
 /// The median of `n` runs.
-fn timed_n(n: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<Duration, String> {
+pub(crate) fn timed_n(n: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<Duration, String> {
     let mut times = Vec::with_capacity(n);
     for _ in 0..n {
         let start = Instant::now();
@@ -237,15 +238,15 @@ fn median(tctl: &Path, config: &Path, args: &[&str]) -> Result<Duration, String>
     Ok(times[RUNS / 2])
 }
 
-fn ms(d: Duration) -> f64 {
+pub(crate) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn ratio(a: Duration, b: Duration) -> f64 {
+pub(crate) fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64().max(1e-9)
 }
 
-fn free_port() -> Result<u16, String> {
+pub(crate) fn free_port() -> Result<u16, String> {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

@@ -1,0 +1,294 @@
+//! SSH figures of `cargo xtask bench`: `tsh ssh node true` through the proxy against plain
+//! OpenSSH `ssh` to the same sshd, and 1 GiB `tsh scp` (direct and through a recording proxy)
+//! against plain `scp` to the same sshd. Every figure is a ratio within the same run.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::bench::{free_port, ms, ratio, run_ok, timed_n};
+
+const GIB: u64 = 1 << 30;
+
+struct Kill(Child);
+
+impl Drop for Kill {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn os_user() -> Result<String, String> {
+    let out = Command::new("id").arg("-un").output().map_err(|e| e.to_string())?;
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+fn wait_port(port: u16) -> Result<(), String> {
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if start.elapsed() > Duration::from_secs(30) {
+            return Err(format!("nothing listens on {port}"));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Ok(())
+}
+
+fn stdout_of(cmd: &mut Command, what: &str) -> Result<String, String> {
+    let out = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("{what}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{what} failed"));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A cluster with one joined node and a logged-in user; `recording` at the proxy or not.
+struct Cluster {
+    _server: Kill,
+    _sshd: Kill,
+    bin: PathBuf,
+    home: PathBuf,
+    login: String,
+    sshd_port: u16,
+    plain_key: PathBuf,
+}
+
+impl Cluster {
+    fn start(bin: &Path, dir: &Path, recording: bool) -> Result<Self, String> {
+        let login = os_user()?;
+        let (web, ssh) = (free_port()?, free_port()?);
+        let config = dir.join("teleport.yaml");
+        let mode = if recording { "proxy" } else { "node" };
+        std::fs::write(
+            &config,
+            format!(
+                "teleport:\n  data_dir: {}\nauth_service:\n  cluster_name: bench.test\n  session_recording: {mode}\n  authentication:\n    second_factor: \"off\"\nproxy_service:\n  web_listen_addr: 127.0.0.1:{web}\n  listen_addr: 127.0.0.1:{ssh}\n",
+                dir.join("data").display()
+            ),
+        )
+        .map_err(|e| e.to_string())?;
+        let refserver = bin.join("refserver");
+        let server = Command::new(&refserver)
+            .arg("start")
+            .arg("-c")
+            .arg(&config)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        let server = Kill(server);
+        wait_port(web)?;
+        let tctl = |args: &[&str]| {
+            let mut c = Command::new(bin.join("tctl"));
+            c.arg("-c").arg(&config).args(args);
+            c
+        };
+        let text = stdout_of(&mut tctl(&["tokens", "add", "--type=node"]), "tctl tokens add")?;
+        let token = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("The invite token: "))
+            .unwrap_or_default();
+        let pin = stdout_of(&mut tctl(&["status"]), "tctl status")?
+            .lines()
+            .find_map(|l| l.strip_prefix("CA pin").map(|p| p.trim().to_string()))
+            .unwrap_or_default();
+        let sshd_port = free_port()?;
+        let node_dir = dir.join("node");
+        run_ok(
+            Command::new(&refserver)
+                .args([
+                    "join",
+                    "openssh",
+                    &format!("--token={token}"),
+                    &format!("--ca-pin={pin}"),
+                ])
+                .arg(format!("--auth-server=127.0.0.1:{web}"))
+                .arg(format!("--address=127.0.0.1:{sshd_port}"))
+                .arg("--node-name=node1")
+                .arg(format!("--out-dir={}", node_dir.display()))
+                .stdout(Stdio::null()),
+            "refserver join openssh",
+        )?;
+        std::fs::create_dir_all("/run/sshd").map_err(|e| e.to_string())?;
+        let sshd_config = dir.join("sshd_config");
+        std::fs::write(
+            &sshd_config,
+            format!(
+                "Port {sshd_port}\nListenAddress 127.0.0.1\nInclude {}\nPidFile {}\nPasswordAuthentication no\n\
+                 AuthorizedKeysFile none\nPermitRootLogin yes\nStrictModes no\nUsePAM no\nMaxStartups 100:30:200\n\
+                 Subsystem sftp /usr/lib/openssh/sftp-server\n",
+                node_dir.join("sshd_config.teleport").display(),
+                dir.join("sshd.pid").display()
+            ),
+        )
+        .map_err(|e| e.to_string())?;
+        let sshd = Command::new("/usr/sbin/sshd")
+            .arg("-D")
+            .arg("-f")
+            .arg(&sshd_config)
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("sshd: {e}"))?;
+        let sshd = Kill(sshd);
+        wait_port(sshd_port)?;
+        let add = Command::new(&refserver)
+            .args([
+                "users",
+                "add",
+                "bench",
+                "--roles=access",
+                &format!("--logins={login}"),
+                "--password-stdin",
+                "-c",
+            ])
+            .arg(&config)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        feed(add, "bench-password-123")?;
+        let home = dir.join("tsh-home");
+        let cluster = Self {
+            _server: server,
+            _sshd: sshd,
+            bin: bin.to_path_buf(),
+            home,
+            login,
+            sshd_port,
+            plain_key: dir.join("plain"),
+        };
+        let mut login_cmd = cluster.tsh(&[
+            "login",
+            "--user=bench",
+            &format!("--proxy=localhost:{web}"),
+            "--insecure",
+        ]);
+        let child = login_cmd.stdin(Stdio::piped()).spawn().map_err(|e| e.to_string())?;
+        feed(child, "bench-password-123")?;
+        let out = format!("--out={}", cluster.plain_key.display());
+        run_ok(
+            tctl(&["auth", "sign", "--user=bench", "--format=openssh", &out, "--ttl=1h"]).stdout(Stdio::null()),
+            "tctl auth sign",
+        )?;
+        Ok(cluster)
+    }
+
+    fn tsh(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(self.bin.join("tsh"));
+        c.args(args)
+            .env("TELEPORT_HOME", &self.home)
+            .env("TSH_KEYSTORE", "file")
+            .env_remove("SSH_AUTH_SOCK")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null());
+        c
+    }
+
+    fn openssh(&self, program: &str, port_flag: &str) -> Command {
+        let mut c = Command::new(program);
+        c.args([
+            "-F",
+            "/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+        ])
+        .args([
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "IdentityAgent=none",
+            "-o",
+            "LogLevel=ERROR",
+        ])
+        .arg("-i")
+        .arg(&self.plain_key)
+        .args([port_flag, &self.sshd_port.to_string()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+        c
+    }
+}
+
+fn feed(mut child: Child, line: &str) -> Result<(), String> {
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write as _;
+        writeln!(stdin, "{line}").map_err(|e| e.to_string())?;
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("a setup command failed".into())
+    }
+}
+
+fn big_file(path: &Path) -> Result<(), String> {
+    run_ok(
+        Command::new("head")
+            .arg("-c")
+            .arg(GIB.to_string())
+            .arg("/dev/urandom")
+            .stdout(std::fs::File::create(path).map_err(|e| e.to_string())?),
+        "making a 1 GiB file",
+    )
+}
+
+fn scp_pair(c: &Cluster, file: &Path, dir: &Path) -> Result<(Duration, Duration), String> {
+    let dst_tsh = format!("{}@node1:{}/via-tsh", c.login, dir.display());
+    let dst_plain = format!("{}@127.0.0.1:{}/via-scp", c.login, dir.display());
+    let file = file.to_str().unwrap_or_default().to_string();
+    let tsh = timed_n(3, || run_ok(&mut c.tsh(&["scp", "-q", &file, &dst_tsh]), "tsh scp"))?;
+    let plain = timed_n(3, || {
+        run_ok(c.openssh("scp", "-P").arg("-q").arg(&file).arg(&dst_plain), "scp")
+    })?;
+    Ok((tsh, plain))
+}
+
+/// Runs the SSH figures in `dir`.
+pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
+    let direct_dir = dir.join("ssh-direct");
+    let rec_dir = dir.join("ssh-recording");
+    for d in [&direct_dir, &rec_dir] {
+        std::fs::create_dir_all(d).map_err(|e| e.to_string())?;
+    }
+    let file = dir.join("1gib.bin");
+    big_file(&file)?;
+    let direct = Cluster::start(bin, &direct_dir, false)?;
+    let target = format!("{}@node1", direct.login);
+    let tsh = timed_n(21, || run_ok(&mut direct.tsh(&["ssh", &target, "true"]), "tsh ssh"))?;
+    let plain_target = format!("{}@127.0.0.1", direct.login);
+    let ssh = timed_n(21, || {
+        run_ok(direct.openssh("ssh", "-p").arg(&plain_target).arg("true"), "ssh")
+    })?;
+    println!("ssh node true (plain OpenSSH):    {:7.1} ms", ms(ssh));
+    println!(
+        "tsh ssh node true (via proxy):    {:7.1} ms  ({:.2}x plain ssh; budget 1.3x)",
+        ms(tsh),
+        ratio(tsh, ssh)
+    );
+    let (t, p) = scp_pair(&direct, &file, &direct_dir)?;
+    println!("scp 1 GiB (plain OpenSSH scp):    {:7.0} ms", ms(p));
+    println!(
+        "tsh scp 1 GiB (direct):           {:7.0} ms  ({:.2}x plain scp throughput)",
+        ms(t),
+        ratio(p, t)
+    );
+    drop(direct);
+    let rec = Cluster::start(bin, &rec_dir, true)?;
+    let (t, p) = scp_pair(&rec, &file, &rec_dir)?;
+    println!("scp 1 GiB (plain, same run):      {:7.0} ms", ms(p));
+    println!(
+        "tsh scp 1 GiB (recording proxy):  {:7.0} ms  ({:.2}x plain scp throughput; budget >= 0.7x)",
+        ms(t),
+        ratio(p, t)
+    );
+    let _ = std::fs::remove_file(&file);
+    Ok(())
+}
