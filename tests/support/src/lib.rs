@@ -21,12 +21,20 @@ pub use interactive::Interactive;
 pub use refserver::{RefServer, RefServerBuilder};
 pub use sshd::{Sshd, openssh};
 
-/// Returns a loopback port that was free a moment ago.
+/// Returns a loopback port that was free a moment ago. It is drawn at random below the kernel's
+/// ephemeral range (32768 and up on Linux): a port the kernel hands out itself may be taken as the
+/// local end of some test's outgoing connection before the server that wanted it binds it.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("binding 127.0.0.1:0")
+    use std::hash::{BuildHasher, Hasher};
+    for _ in 0..1000 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u32(std::process::id());
+        let port = 20_000 + (h.finish() % 12_000) as u16;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free loopback port between 20000 and 32000")
 }
 
 /// Polls `cond` until it holds; panics with `what` after `timeout`.
