@@ -838,7 +838,7 @@ _tsh() {
             return 0
             ;;
         tsh__subcmd__ssh)
-            opts="-l -p -t -T -k -h --login --port --tty --no-tty --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
+            opts="-l -p -t -T -L -N -A -k -h --login --port --tty --no-tty --forward --no-remote-exec --forward-agent --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -857,6 +857,14 @@ _tsh() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forward)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -L)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

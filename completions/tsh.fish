@@ -323,6 +323,7 @@ complete -c tsh -n "__fish_tsh_using_subcommand scp" -l no-use-local-ssh-agent -
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s l -l login -d 'Remote host login' -r
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s p -l port -d 'SSH port on a remote host' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s L -l forward -d 'Forward localhost connections to remote server: [bind_address:]port:host:hostport' -r
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
@@ -338,6 +339,8 @@ complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l use-local-ssh-agent -d '
 false\t''"
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s t -l tty -d 'Allocate TTY'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s T -l no-tty -d 'Disable TTY allocation'
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s N -l no-remote-exec -d 'Don\'t execute remote command, useful for port forwarding'
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s A -l forward-agent -d 'Forward agent to target node (the ssh-agent at SSH_AUTH_SOCK, else tsh\'s own key)'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -106,3 +106,73 @@ fn joined_nodes_are_listed_and_reached_by_role() {
     let out = bob.tsh(&["ssh", "dev1", "true"], None);
     assert_eq!(out.code, 255, "{out}");
 }
+
+/// `tsh ssh -N -L port:host:hostport` until killed; returns the local port once it answers.
+fn forward(user: &TshUser, node: &str, to: &str) -> (std::process::Child, u16) {
+    let port = tele_test_support::free_port();
+    let spec = format!("{port}:{to}");
+    let child = std::process::Command::new(crate::tsh())
+        .args(["ssh", "-N", "-L", &spec, node])
+        .env_clear()
+        .envs(user.env())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    tele_test_support::wait_for("the forwarded port", std::time::Duration::from_secs(20), || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    (child, port)
+}
+
+/// What the far end of a forwarded port says first.
+fn banner(port: u16) -> String {
+    use std::io::Read;
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    let mut buf = [0u8; 64];
+    let n = s.read(&mut buf).unwrap_or(0);
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+#[test]
+fn port_and_agent_forwarding() {
+    let login = os_user();
+    for recording in [false, true] {
+        let builder = RefServer::builder().with_mfa();
+        let builder = if recording {
+            builder.auth_service("  session_recording: proxy\n")
+        } else {
+            builder
+        };
+        let srv = builder.start();
+        let (_t, join_args) = node_token(&srv, "5m");
+        let dev = joined_node(&srv, &join_args, "dev1", "env=dev");
+        let alice = logged_in(&srv, "alice", "access", &login);
+        // -L to the node's own sshd, as the node sees it: its SSH banner comes back.
+        let (mut child, port) = forward(&alice, "dev1", &format!("127.0.0.1:{}", dev.sshd.port));
+        let said = banner(port);
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(
+            said.starts_with("SSH-2.0-OpenSSH"),
+            "recording={recording}: {said:?}\n{}",
+            srv.log()
+        );
+        let out = alice.tsh(&["ssh", "-L", "bad-spec", "dev1", "true"], None);
+        assert!(out.stderr.contains("invalid port forwarding spec"), "{out}");
+        if recording {
+            continue;
+        }
+        // -A: the node sees tsh's key-ring agent (no SSH_AUTH_SOCK here); without -A, no agent.
+        let out = alice.tsh(&["ssh", "-A", "dev1", "ssh-add -L"], None);
+        assert!(
+            out.stdout.starts_with("ssh-ed25519-cert-v01@openssh.com ")
+                && out.stdout.trim_end().ends_with("teleport:alice"),
+            "{out}"
+        );
+        let out = alice.tsh(&["ssh", "dev1", "ssh-add -L"], None);
+        assert_eq!(out.code, 2, "{out}");
+    }
+}

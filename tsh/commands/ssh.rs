@@ -1,8 +1,12 @@
 //! `tsh ssh [-p PORT] [-l LOGIN] [-t|-T] [LOGIN@]HOST [COMMAND...]`: through the proxy to a
 //! node; the remote command's exit status becomes tsh's, 255 when the connection fails.
 
+use std::sync::Arc;
+
 use tele_common::error::{Error, Result};
-use tele_common::ssh::{Exec, Io, Target, run_session};
+use tele_common::ssh::{
+    AgentSource, Exec, Io, LocalForward, Target, bind_local_forward, run_session, serve_local_forward,
+};
 
 use crate::cli::Env;
 use crate::terminal;
@@ -22,6 +26,15 @@ pub struct SshArgs {
     /// Disable TTY allocation
     #[arg(short = 'T', long = "no-tty")]
     no_tty: bool,
+    /// Forward localhost connections to remote server: [bind_address:]port:host:hostport
+    #[arg(short = 'L', long = "forward", value_name = "SPEC")]
+    forward: Vec<String>,
+    /// Don't execute remote command, useful for port forwarding
+    #[arg(short = 'N', long = "no-remote-exec")]
+    no_remote_exec: bool,
+    /// Forward agent to target node (the ssh-agent at SSH_AUTH_SOCK, else tsh's own key)
+    #[arg(short = 'A', long = "forward-agent")]
+    forward_agent: bool,
     /// Remote hostname and the login to use: [login@]host
     #[arg(value_name = "[USER@]HOST")]
     target: String,
@@ -43,13 +56,41 @@ pub fn login_for(env: &Env, target: &Target, flag: Option<&str>) -> Result<Strin
 pub fn run(env: &mut Env, args: SshArgs) -> Result<()> {
     let target = Target::parse(&args.target, args.port)?;
     let login = login_for(env, &target, args.login.as_deref())?;
+    let forwards = args
+        .forward
+        .iter()
+        .map(|s| LocalForward::parse(s))
+        .collect::<Result<Vec<_>>>()?;
+    if args.no_remote_exec && forwards.is_empty() {
+        return Err(Error::bad_parameter("-N needs something to forward: add -L"));
+    }
     let (home, session) = env.session()?;
-    let dialer = session.dialer(&home)?;
+    let mut dialer = session.dialer(&home)?;
+    if args.forward_agent {
+        dialer.node_agent = Some(match env.ctx.var(tele_common::env::SSH_AUTH_SOCK) {
+            Some(sock) => AgentSource::Socket(sock.into()),
+            None => AgentSource::Login,
+        });
+    }
+    let forward_agent = args.forward_agent;
+    let no_remote_exec = args.no_remote_exec;
     let command = (!args.command.is_empty()).then(|| args.command.join(" "));
     let want_tty = args.tty || (!args.no_tty && command.is_none() && env.ctx.stdin_is_terminal());
     let term = env.ctx.var(tele_common::env::TERM).unwrap_or("xterm").to_string();
     let status = env.block_on_value(async move {
-        let conn = dialer.connect_node(&target, &login).await?;
+        let mut listeners = Vec::new();
+        for f in &forwards {
+            listeners.push((bind_local_forward(f).await?, f.clone()));
+        }
+        let conn = Arc::new(dialer.connect_node(&target, &login).await?);
+        for (listener, f) in listeners {
+            tokio::spawn(serve_local_forward(listener, conn.clone(), f));
+        }
+        if no_remote_exec {
+            // Forward until interrupted, as `ssh -N`.
+            let _ = tokio::signal::ctrl_c().await;
+            return Ok(0);
+        }
         let raw = if want_tty { terminal::RawMode::enter() } else { None };
         let pty = want_tty.then(|| {
             let (cols, rows) = terminal::size();
@@ -61,7 +102,12 @@ pub fn run(env: &mut Env, args: SshArgs) -> Result<()> {
             stdout: tokio::io::stdout(),
             stderr: tokio::io::stderr(),
         };
-        let status = run_session(&conn.node, &Exec { command, pty }, io).await;
+        let exec = Exec {
+            command,
+            pty,
+            forward_agent,
+        };
+        let status = run_session(&conn.node, &exec, io).await;
         drop(raw);
         status
     })?;

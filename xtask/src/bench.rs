@@ -15,7 +15,7 @@ use crate::{cargo, check, target_dir};
 const TOKENS: usize = 100_000;
 const RUNS: usize = 7;
 
-pub fn run(_args: &[String]) -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), String> {
     crate::packages::ensure(crate::packages::BUILD)?;
     check(
         cargo().args(["build", "--quiet", "--release", "--workspace", "--bins"]),
@@ -32,6 +32,10 @@ pub fn run(_args: &[String]) -> Result<(), String> {
         std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
     }
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    // `cargo xtask bench ssh`: only the SSH figures.
+    if args.first().map(String::as_str) == Some("ssh") {
+        return crate::bench_ssh::run(&bin, &dir);
+    }
     let port = free_port()?;
     let config = dir.join("teleport.yaml");
     std::fs::write(

@@ -127,6 +127,7 @@ impl Session {
             cert: self.certs.ssh_cert.clone(),
             host_cas: home.host_cas()?,
             agent_comment: format!("teleport:{}", self.profile.user),
+            node_agent: None,
         })
     }
 }

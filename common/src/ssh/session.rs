@@ -17,6 +17,8 @@ pub struct Exec {
     pub command: Option<String>,
     /// A terminal: `(TERM, columns, rows)`.
     pub pty: Option<(String, u32, u32)>,
+    /// Ask the node to forward an agent back (`-A`).
+    pub forward_agent: bool,
 }
 
 /// Where the session's bytes come from and go.
@@ -41,6 +43,9 @@ where
 {
     let fail = |e: russh::Error| connection_failed(format!("ssh session: {e}"));
     let channel = node.channel_open_session().await.map_err(fail)?;
+    if exec.forward_agent {
+        channel.agent_forward(false).await.map_err(fail)?;
+    }
     if let Some((term, cols, rows)) = &exec.pty {
         channel
             .request_pty(false, term, *cols, *rows, 0, 0, &[])

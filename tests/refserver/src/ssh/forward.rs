@@ -233,6 +233,34 @@ impl russh::server::Handler for ForwardHandler {
         Ok(())
     }
 
+    /// Port forwarding (`tsh ssh -L`): a channel to the same address from the node.
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        channel: Channel<Msg>,
+        host_to_connect: &str,
+        port_to_connect: u32,
+        originator_address: &str,
+        originator_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), SshError> {
+        let opened = self
+            .upstream
+            .channel_open_direct_tcpip(host_to_connect, port_to_connect, originator_address, originator_port)
+            .await;
+        let Ok(upstream) = opened else {
+            reply.reject(russh::ChannelOpenFailure::ConnectFailed).await;
+            return Ok(());
+        };
+        reply.accept().await;
+        tracing::info!(to = %format!("{host_to_connect}:{port_to_connect}"), "port forward");
+        tokio::spawn(async move {
+            let (mut a, mut b) = (channel.into_stream(), upstream.into_stream());
+            let _ = tokio::io::copy_bidirectional(&mut a, &mut b).await;
+        });
+        Ok(())
+    }
+
     async fn pty_request(
         &mut self,
         channel: ChannelId,
@@ -316,13 +344,18 @@ impl russh::server::Handler for ForwardHandler {
         Ok(())
     }
 
+    // Session channels are relayed here; forwarded ports move through their own streams.
     async fn data(&mut self, channel: ChannelId, data: &[u8], _session: &mut Session) -> Result<(), SshError> {
-        self.relay(channel)?.upstream.data_bytes(data.to_vec()).await?;
+        if let Some(relay) = self.channels.get(&channel) {
+            relay.upstream.data_bytes(data.to_vec()).await?;
+        }
         Ok(())
     }
 
     async fn channel_eof(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), SshError> {
-        self.relay(channel)?.upstream.eof().await?;
+        if let Some(relay) = self.channels.get(&channel) {
+            relay.upstream.eof().await?;
+        }
         Ok(())
     }
 

@@ -61,6 +61,10 @@ fn server_config(key: PrivateKey, cert: ssh_key::Certificate) -> russh::server::
         methods: (&[MethodKind::PublicKey][..]).into(),
         auth_rejection_time: Duration::from_millis(300),
         auth_rejection_time_initial: Some(Duration::ZERO),
+        preferred: russh::Preferred {
+            host_key_certificates: std::borrow::Cow::Borrowed(&[]),
+            ..tele_common::ssh::preferred()
+        },
         nodelay: true,
         ..Default::default()
     }

@@ -84,8 +84,7 @@ pub(crate) async fn connect(
                     curve: ssh_key::EcdsaCurve::NistP256,
                 },
             ]),
-            host_key_certificates: std::borrow::Cow::Borrowed(&[ssh_key::Algorithm::Ed25519]),
-            ..Default::default()
+            ..tele_common::ssh::preferred()
         },
         nodelay: true,
         ..Default::default()
