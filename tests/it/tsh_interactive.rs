@@ -65,6 +65,10 @@ fn interactive_session_in_a_terminal_is_recorded() {
     tmux.run(&["send-keys", "-t", "tsh", "stty size; echo hello-$((2+3))", "Enter"]);
     tmux.wait_for_text("hello-5");
     assert!(tmux.screen().contains("40 120"), "{}", tmux.screen());
+    // A resized terminal reaches the node (SIGWINCH, window-change).
+    tmux.run(&["resize-window", "-t", "tsh", "-x", "100", "-y", "30"]);
+    tmux.run(&["send-keys", "-t", "tsh", "clear; stty size", "Enter"]);
+    tmux.wait_for_text("30 100");
     tmux.run(&["send-keys", "-t", "tsh", "exit 4", "Enter"]);
     tmux.wait_for_text("TSH-EXITED-4");
 

@@ -45,6 +45,8 @@ fn sessions_are_recorded_and_replayed() {
     );
     let out = alice.tsh(&["ssh", "dev1", "exit 3"], None);
     assert_eq!(out.code, 3, "{out}");
+    // The proxy records: tsh offered it its agent.
+    assert!(srv.log().contains("client forwarded its agent"), "{}", srv.log());
 
     let listed = alice.tsh(&["recordings", "ls"], None).ok().to_string();
     assert!(listed.starts_with("ID"), "{listed}");

@@ -67,6 +67,8 @@ fn joined_nodes_are_listed_and_reached_by_role() {
     assert_eq!((out.code, out.stdout.as_str()), (0, "hi\n"), "{out}\n{}", srv.log());
     let out = alice.tsh(&["ssh", "prod1", "exit 7"], None);
     assert_eq!(out.code, 7, "{out}");
+    // The proxy does not record here: tsh keeps its agent to itself.
+    assert!(!srv.log().contains("client forwarded its agent"), "{}", srv.log());
     let out = alice.tsh(&["ssh", "prod1", "echo err >&2; cat"], Some("piped-in\n"));
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),

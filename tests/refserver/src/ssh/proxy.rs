@@ -198,6 +198,7 @@ impl russh::server::Handler for ProxyHandler {
     }
 
     async fn agent_request(&mut self, _channel: ChannelId, _s: &mut Session) -> Result<bool, SshError> {
+        tracing::info!(peer = %self.peer, "client forwarded its agent");
         self.agent_forwarded = true;
         Ok(true)
     }
