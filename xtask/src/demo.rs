@@ -37,11 +37,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     let config = dir.join("teleport.yaml");
+    // The proxy's SSH port: Teleport's 3023 next to the default web port.
+    let ssh_port = if port == 3080 { 3023 } else { port + 1 };
     let os_user = std::env::var("USER").unwrap_or_else(|_| "root".into());
     std::fs::write(
         &config,
         format!(
-            "version: v3\nteleport:\n  data_dir: {data}\nauth_service:\n  cluster_name: localhost\n  authentication:\n    type: local\n    second_factor: \"on\"\n    webauthn:\n      rp_id: localhost\nproxy_service:\n  web_listen_addr: 127.0.0.1:{port}\n  public_addr: localhost:{port}\n",
+            "version: v3\nteleport:\n  data_dir: {data}\nauth_service:\n  cluster_name: localhost\n  authentication:\n    type: local\n    second_factor: \"on\"\n    webauthn:\n      rp_id: localhost\nproxy_service:\n  web_listen_addr: 127.0.0.1:{port}\n  public_addr: localhost:{port}\n  listen_addr: 127.0.0.1:{ssh_port}\n",
             data = data.display()
         ),
     )
@@ -89,7 +91,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
             return Err(format!("adding demo user {name} failed"));
         }
     }
+    let node = match crate::demo_node::start(&bin, &dir, &config, port) {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = server.kill();
+            return Err(format!("starting the demo node: {e}"));
+        }
+    };
     let tctl = format!("{} -c {}", bin.join("tctl").display(), config.display());
+    let tsh = bin.join("tsh").display().to_string();
+    let node_hint = match &node {
+        Some(n) => format!(
+            "  {tctl} nodes ls                       # dev1, an OpenSSH sshd on 127.0.0.1:{}\n  \
+             {tsh} login --proxy=localhost:{port} --user=alice --insecure\n  \
+             {tsh} ls\n  \
+             {tsh} ssh {os_user}@dev1 uname -a\n",
+            n.port
+        ),
+        None => String::new(),
+    };
     println!(
         "\nA demo cluster \"localhost\" is running at https://localhost:{port} (data in {data}).\n\n\
          Users (password, TOTP secret; a code: oathtool --totp -b SECRET):\n  \
@@ -101,7 +121,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
          {tctl} tokens ls\n  \
          {tctl} users ls\n  \
          {tctl} get cap\n  \
-         {tctl} auth sign --user=alice --format=openssh --out=/tmp/alice && ssh-keygen -L -f /tmp/alice-cert.pub\n\n\
+         {tctl} auth sign --user=alice --format=openssh --out=/tmp/alice && ssh-keygen -L -f /tmp/alice-cert.pub\n\
+         {node_hint}\n\
          Press Ctrl-C to stop.\n",
         USERS[0].2,
         USERS[0].3,
@@ -110,6 +131,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         data = data.display(),
     );
     let status = server.wait().map_err(|e| e.to_string())?;
+    drop(node);
     if status.success() || status.code().is_none() {
         Ok(())
     } else {

@@ -6,6 +6,7 @@
 mod bench;
 mod bench_ssh;
 mod demo;
+mod demo_node;
 mod gen_docs;
 mod packages;
 mod test;
