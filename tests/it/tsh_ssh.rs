@@ -57,6 +57,16 @@ fn joined_nodes_are_listed_and_reached_by_role() {
     let all = alice.tsh(&["ls"], None).ok().to_string();
     assert!(all.starts_with("Node Name"), "{all}");
     assert!(all.contains("dev1") && all.contains("prod1"), "{all}");
+    let json: serde_json::Value = serde_json::from_str(alice.tsh(&["ls", "--format=json"], None).ok()).unwrap();
+    let names: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["name"].as_str())
+        .collect();
+    assert_eq!(names, ["dev1", "prod1"], "{json}");
+    let yaml = alice.tsh(&["ls", "team=db", "--format=yaml"], None).ok().to_string();
+    assert!(yaml.contains("name: prod1") && !yaml.contains("dev1"), "{yaml}");
     let only_prod = alice.tsh(&["ls", "env=prod"], None).ok().to_string();
     assert!(
         only_prod.contains("prod1") && !only_prod.contains("dev1"),
@@ -103,6 +113,18 @@ fn joined_nodes_are_listed_and_reached_by_role() {
     );
     let out = bob.tsh(&["ssh", "nowhere", "true"], None);
     assert!(out.stderr.contains("node \"nowhere\" is not found"), "{out}");
+    // -l names the login; a node whose sshd is down is a connection failure (255).
+    assert_eq!(
+        alice.tsh(&["ssh", "-l", &login, "prod1", "whoami"], None).ok(),
+        format!("{login}\n")
+    );
+    drop(prod);
+    let out = alice.tsh(&["ssh", "prod1", "true"], None);
+    assert_eq!(out.code, 255, "{out}");
+    assert!(
+        out.stderr.contains("failed connecting to host prod1: dial tcp"),
+        "{out}"
+    );
     // The proxy itself is down: OpenSSH's 255.
     drop(srv);
     let out = bob.tsh(&["ssh", "dev1", "true"], None);
