@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod prompt;
+mod session_mfa;
 mod terminal;
 
 fn main() -> std::process::ExitCode {

@@ -19,6 +19,7 @@ mod tsh_login;
 mod tsh_mfa;
 mod tsh_recording;
 mod tsh_scp;
+mod tsh_session_mfa;
 mod tsh_ssh;
 
 use std::path::Path;

@@ -92,7 +92,8 @@ pub fn run(env: &mut Env, args: ScpArgs) -> Result<()> {
     let target = Target::parse(&host_spec, args.port)?;
     let login = crate::commands::ssh::login_for(env, &target, None)?;
     let (home, session) = env.session()?;
-    let dialer = session.dialer(&home)?;
+    let mut dialer = session.dialer(&home)?;
+    crate::session_mfa::prepare(env, &home, &session, &mut dialer, &target, &login)?;
     let bar = (!args.quiet && env.ctx.stderr_is_terminal()).then(|| {
         let bar = ProgressBar::new(0);
         if let Ok(style) = ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes} {bytes_per_sec} {eta}") {

@@ -72,6 +72,7 @@ pub fn run(env: &mut Env, args: SshArgs) -> Result<()> {
             None => AgentSource::Login,
         });
     }
+    crate::session_mfa::prepare(env, &home, &session, &mut dialer, &target, &login)?;
     let forward_agent = args.forward_agent;
     let no_remote_exec = args.no_remote_exec;
     let command = (!args.command.is_empty()).then(|| args.command.join(" "));

@@ -244,6 +244,12 @@ pub fn connection_failed(message: impl Into<String>) -> Error {
     Error::connection(message).with_exit_code(CONNECTION_FAILED)
 }
 
+/// The byte stream to a node through the proxy (the first bytes already read, put back).
+pub type NodeStream = tokio::io::Join<
+    tokio::io::Chain<std::io::Cursor<Vec<u8>>, tokio::io::ReadHalf<ChannelStream<client::Msg>>>,
+    tokio::io::WriteHalf<ChannelStream<client::Msg>>,
+>;
+
 /// A connection to the proxy, and whether it records sessions.
 pub struct ProxyConnection {
     /// The SSH connection.
@@ -303,13 +309,14 @@ impl Dialer {
     }
 
     /// Opens `proxy:host:port@cluster` on the proxy connection and returns its byte stream.
-    /// With `forward_agent`, the login's key is offered to the proxy first.
+    /// With `forward_agent`, the login's key is offered to the proxy first. A proxy that cannot
+    /// reach the node says why on the subsystem's stderr before any byte of the node arrives.
     pub async fn open_subsystem(
         &self,
         proxy: &ProxyConnection,
         target: &Target,
         forward_agent: bool,
-    ) -> Result<ChannelStream<client::Msg>> {
+    ) -> Result<NodeStream> {
         let io = |e: russh::Error| connection_failed(format!("proxy connection: {e}"));
         let mut channel = proxy.handle.channel_open_session().await.map_err(io)?;
         if forward_agent {
@@ -320,9 +327,15 @@ impl Dialer {
             .await
             .map_err(io)?;
         let mut stderr = Vec::new();
+        let mut accepted = false;
         loop {
             match channel.wait().await {
-                Some(ChannelMsg::Success) => return Ok(channel.into_stream()),
+                Some(ChannelMsg::Success) => accepted = true,
+                Some(ChannelMsg::Data { data }) if accepted => {
+                    let (read, write) = tokio::io::split(channel.into_stream());
+                    let first = std::io::Cursor::new(data.to_vec());
+                    return Ok(tokio::io::join(tokio::io::AsyncReadExt::chain(first, read), write));
+                }
                 Some(ChannelMsg::ExtendedData { data, .. }) => stderr.extend_from_slice(&data),
                 Some(ChannelMsg::Failure | ChannelMsg::Close | ChannelMsg::Eof) | None => break,
                 Some(_) => {}

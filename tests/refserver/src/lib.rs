@@ -10,6 +10,7 @@ pub mod issue;
 pub mod join;
 pub mod mfa;
 pub mod server;
+pub mod session_mfa;
 pub mod settings;
 pub mod ssh;
 pub mod store;

@@ -54,7 +54,8 @@ pub fn run(env: &mut Env, args: ProxySshArgs) -> Result<()> {
         .clone()
         .or_else(|| env.ctx.os_user().map(str::to_string))
         .ok_or_else(|| Error::bad_parameter("no login given: use user@host:port"))?;
-    let dialer = session.dialer(&home)?;
+    let mut dialer = session.dialer(&home)?;
+    crate::session_mfa::prepare(env, &home, &session, &mut dialer, &target, &login)?;
     env.block_on_value(async move {
         let proxy = dialer.dial_proxy(&login).await?;
         // Teleport's `tsh proxy ssh` offers its agent to a recording proxy.

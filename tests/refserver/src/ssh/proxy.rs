@@ -16,8 +16,8 @@ use tele_common::error::{Error, Result};
 use tele_common::sshca::check_cert;
 
 use super::{Shared, SshError, forward};
-use crate::access;
 use crate::store::NodeRow;
+use crate::{access, session_mfa};
 
 /// Teleport's global request asking whether the cluster records at the proxy.
 const CLUSTER_DETAILS: &str = "cluster-details@goteleport.com";
@@ -33,6 +33,8 @@ pub(crate) struct Identity {
     pub login: String,
     /// The certificate's principals.
     pub principals: Vec<String>,
+    /// For a single-use certificate: the MFA device that answered, and the node it is for.
+    pub single_use: Option<(String, String)>,
 }
 
 pub(crate) struct ProxyHandler {
@@ -73,6 +75,11 @@ pub(crate) fn check_user_cert(shared: &Shared, login: &str, cert: &Certificate, 
         user,
         login: login.to_string(),
         principals: cert.valid_principals().to_vec(),
+        single_use: cert
+            .extensions()
+            .get(session_mfa::MFA_VERIFIED)
+            .zip(cert.extensions().get(session_mfa::SINGLE_USE_NODE))
+            .map(|(d, n)| (d.clone(), n.clone())),
     })
 }
 
@@ -140,19 +147,42 @@ impl ProxyHandler {
         if !id.principals.contains(&id.login) {
             return Err(access::denied(&id.login, &node));
         }
+        if session_mfa::required(server, &user, &roles, &node, &id.login)? {
+            check_single_use(&id, &node)?;
+        }
         Ok((id, node, target))
     }
 }
 
-/// Reports a failure on the subsystem's stderr, then refuses it.
+/// A node that needs per-session MFA takes only a single-use certificate made for it.
+pub(crate) fn check_single_use(id: &Identity, node: &NodeRow) -> Result<()> {
+    match &id.single_use {
+        Some((_, for_node)) if for_node == &node.name => Ok(()),
+        Some((_, for_node)) => Err(Error::access_denied(format!(
+            "this single-use certificate is for node {for_node:?}, not {:?}",
+            node.name
+        ))),
+        None => Err(Error::access_denied(format!(
+            "MFA is required to access Node {:?}, and this certificate carries no MFA check",
+            node.name
+        ))
+        .with_hint("connect with tsh ssh, which asks for a security key tap; OpenSSH alone cannot do per-session MFA")),
+    }
+}
+
+/// Reports a failure on the subsystem's stderr and ends it with exit status 1, as Teleport's
+/// proxy does: the subsystem is accepted first, because OpenSSH's client shows no stderr of a
+/// subsystem it was refused ("subsystem request failed" alone).
 pub(crate) async fn refuse(handle: &Handle, channel: ChannelId, host: &str, e: &Error) {
     let mut text = format!("failed connecting to host {host}: {}", e.message());
     if let Some(h) = e.hint() {
         text.push_str(&format!("\r\nhint: {h}"));
     }
     text.push_str("\r\n");
+    let _ = handle.channel_success(channel).await;
     let _ = handle.extended_data(channel, 1, text.into_bytes()).await;
-    let _ = handle.channel_failure(channel).await;
+    let _ = handle.exit_status_request(channel, 1).await;
+    let _ = handle.eof(channel).await;
     let _ = handle.close(channel).await;
 }
 
@@ -265,6 +295,38 @@ async fn splice(handle: Handle, channel: Channel<Msg>, node: NodeRow) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn node(name: &str) -> NodeRow {
+        NodeRow {
+            name: name.into(),
+            uuid: String::new(),
+            addr: "127.0.0.1:22".into(),
+            labels: Default::default(),
+            version: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_single_use_certificate_opens_its_own_node_only() {
+        let mut id = Identity {
+            user: "jerry".into(),
+            login: "jerry".into(),
+            principals: vec!["jerry".into()],
+            single_use: Some(("device-1".into(), "prod3".into())),
+        };
+        assert!(check_single_use(&id, &node("prod3")).is_ok());
+        let e = check_single_use(&id, &node("prod4")).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "this single-use certificate is for node \"prod3\", not \"prod4\""
+        );
+        id.single_use = None;
+        let e = check_single_use(&id, &node("prod3")).unwrap_err();
+        assert!(
+            e.message().starts_with("MFA is required to access Node \"prod3\""),
+            "{e}"
+        );
+    }
 
     #[test]
     fn parses_teleports_subsystem_forms() {

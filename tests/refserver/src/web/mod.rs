@@ -6,6 +6,7 @@ mod login;
 mod mfa;
 mod nodes;
 mod roles;
+mod session;
 mod tokens;
 mod users;
 mod webapi;
@@ -124,6 +125,8 @@ pub fn router(state: State) -> Router {
         .route("/v1/certs/host", post(certs::host))
         .route("/v1/certs/user", post(certs::user))
         .route("/v1/mfa/challenge", post(mfa::challenge))
+        .route("/v1/mfa/required", post(session::required))
+        .route("/v1/certs/single-use", post(session::single_use))
         .route("/v1/mfa/devices", get(mfa::list))
         .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
         .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))

@@ -1,0 +1,164 @@
+//! Per-session MFA (seeds 000 and 003): Jerry and Olga's roles, one tap of the software key per
+//! session to a protected node, OTP as the alternative, the cluster-wide switch, plain OpenSSH
+//! refused, and the recording proxy.
+
+use tele_test_support::{RefServer, require_program, run, temp_dir, totp_code};
+
+use crate::nodes::{joined_node, node_token};
+use crate::{TshUser, os_user, tctl};
+
+const PASSWORD: &str = "correct-horse-battery";
+const LOGIN_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPJBSWY3DP";
+const CHECK_SECRET: &str = "KRSXG5CTMVRXEZLUKRSXG5CTKRSXG5CT";
+const OTP_SECRET: &str = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U";
+
+fn roles(login: &str) -> String {
+    format!(
+        "kind: role\nversion: v7\nmetadata:\n  name: access-dev\nspec:\n  allow:\n    logins: [{login}]\n    node_labels:\n      env: dev\n\
+         ---\nkind: role\nversion: v7\nmetadata:\n  name: access-prod\nspec:\n  options:\n    require_session_mfa: true\n  allow:\n    logins: [{login}]\n    node_labels:\n      env: prod\n"
+    )
+}
+
+/// Jerry, logged in with an OTP code, then with a security key added (checked with a second
+/// OTP device; a code counts once per device).
+fn jerry(srv: &RefServer) -> TshUser {
+    let login = os_user();
+    srv.add_user(
+        "jerry",
+        "access-dev,access-prod",
+        &login,
+        PASSWORD,
+        &[LOGIN_SECRET, CHECK_SECRET, OTP_SECRET],
+    );
+    let u = TshUser::new(srv);
+    u.login(srv, "jerry", &[], &format!("{PASSWORD}\n{}\n", totp_code(LOGIN_SECRET)))
+        .ok();
+    let out = u.tsh(
+        &["mfa", "add", "--name=key1", "--type=WEBAUTHN", "--mfa-mode=otp"],
+        Some(&format!("{}\n", totp_code(CHECK_SECRET))),
+    );
+    out.ok();
+    u
+}
+
+/// How many assertions the software key has made.
+fn taps(u: &TshUser) -> u64 {
+    let text = std::fs::read_to_string(u.dir().join("softkey.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["credentials"][0]["counter"].as_u64().unwrap()
+}
+
+fn cluster(extra: &str) -> RefServer {
+    let builder = RefServer::builder();
+    let builder = if extra.contains("authentication:") {
+        builder
+    } else {
+        builder.with_mfa()
+    };
+    builder.auth_service(extra).bootstrap(&roles(&os_user())).start()
+}
+
+#[test]
+fn only_the_prod_role_asks_for_a_tap_and_exactly_one() {
+    let srv = cluster("");
+    let (_t, args) = node_token(&srv, "5m");
+    let _dev = joined_node(&srv, &args, "dev1", "env=dev");
+    let _prod = joined_node(&srv, &args, "prod3", "env=prod");
+    let u = jerry(&srv);
+    let before = taps(&u);
+
+    let out = u.tsh(&["ssh", "dev1", "echo", "dev-ok"], None);
+    assert_eq!(out.ok(), "dev-ok\n");
+    assert!(!out.stderr.contains("MFA"), "{out}");
+    assert_eq!(taps(&u), before, "dev1 needs no tap");
+
+    let out = u.tsh(&["ssh", "prod3", "echo", "prod-ok"], None);
+    assert_eq!(out.ok(), "prod-ok\n", "{}", srv.log());
+    for line in [
+        "MFA is required to access Node \"prod3\"",
+        "Tap any security key",
+        "Detected security key tap",
+    ] {
+        assert!(out.stderr.contains(line), "{line}: {out}");
+    }
+    assert_eq!(taps(&u), before + 1, "exactly one tap");
+    // The single-use certificate is never written: the profile still holds the login's.
+    let certs = std::fs::read_dir(u.home().join("keys/localhost/jerry-ssh"))
+        .unwrap()
+        .count();
+    assert_eq!(certs, 1);
+
+    // scp to prod3: one tap too.
+    let file = u.dir().join("f.txt");
+    std::fs::write(&file, "x").unwrap();
+    let dst = format!("prod3:{}/copied.txt", u.dir().display());
+    u.tsh(&["scp", file.to_str().unwrap(), &dst], None).ok();
+    assert_eq!(taps(&u), before + 2);
+
+    // --mfa-mode=otp: a code from the OTP device; a wrong one and a reused one are refused.
+    let code = totp_code(OTP_SECRET);
+    let out = u.tsh(
+        &["--mfa-mode=otp", "ssh", "prod3", "echo", "by-otp"],
+        Some(&format!("{code}\n")),
+    );
+    assert_eq!(out.ok(), "by-otp\n");
+    assert!(out.stderr.contains("Enter an OTP code from a device:"), "{out}");
+    let out = u.tsh(&["--mfa-mode=otp", "ssh", "prod3", "true"], Some(&format!("{code}\n")));
+    assert!(out.stderr.contains("the OTP code was used already"), "{out}");
+    let out = u.tsh(&["--mfa-mode=otp", "ssh", "prod3", "true"], Some("000000\n"));
+    assert_ne!(out.code, 0, "{out}");
+    assert_eq!(taps(&u), before + 2);
+
+    // Plain OpenSSH through the proxy: dev1 yes, prod3 refused with the reason.
+    let key = srv.dir().join("jerry");
+    let out_flag = format!("--out={}", key.display());
+    srv.tctl(tctl(), &["auth", "sign", "--user=jerry", "--format=openssh", &out_flag])
+        .ok();
+    let ssh = require_program("ssh", "openssh-client");
+    let home = temp_dir();
+    let port = srv.ssh_addr.rsplit(':').next().unwrap().to_string();
+    let openssh = |node: &str| {
+        let sub = format!("proxy:{node}:0");
+        let args = [
+            "-F",
+            "/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "IdentityAgent=none",
+            "-i",
+            key.to_str().unwrap(),
+            "-p",
+            &port,
+            &format!("{}@127.0.0.1", os_user()),
+            "-s",
+            &sub,
+        ];
+        run(&ssh, &args, &[("HOME", home.path().to_str().unwrap())], Some(""))
+    };
+    assert!(openssh("dev1").stdout.starts_with("SSH-2.0-OpenSSH"));
+    let out = openssh("prod3");
+    assert!(out.stderr.contains("MFA is required to access Node \"prod3\""), "{out}");
+    assert!(!out.stdout.contains("SSH-2.0"), "{out}");
+}
+
+#[test]
+fn the_cluster_switch_covers_every_node_and_recording_mode_needs_one_tap() {
+    let srv = cluster(
+        "  session_recording: proxy\n  authentication:\n    type: local\n    second_factor: \"on\"\n    require_session_mfa: true\n    webauthn:\n      rp_id: localhost\n",
+    );
+    let (_t, args) = node_token(&srv, "5m");
+    let _dev = joined_node(&srv, &args, "dev1", "env=dev");
+    let u = jerry(&srv);
+    let before = taps(&u);
+    let out = u.tsh(&["ssh", "dev1", "echo", "recorded-with-mfa"], None);
+    assert_eq!(out.ok(), "recorded-with-mfa\n", "{}", srv.log());
+    assert!(out.stderr.contains("MFA is required to access Node \"dev1\""), "{out}");
+    assert_eq!(taps(&u), before + 1);
+    let listed = u.tsh(&["recordings", "ls", "--format=json"], None).ok().to_string();
+    assert!(listed.contains("recorded-with-mfa"), "{listed}");
+}
