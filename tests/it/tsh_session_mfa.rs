@@ -48,8 +48,15 @@ fn taps(u: &TshUser) -> u64 {
     json["credentials"][0]["counter"].as_u64().unwrap()
 }
 
-fn cluster(extra: &str) -> RefServer {
-    let builder = RefServer::builder();
+/// A file the server reads its clock offset (seconds) from, so a test can move its clock.
+fn clock_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = temp_dir();
+    let file = dir.path().join("clock-offset");
+    (dir, file)
+}
+
+fn cluster_with_clock(extra: &str, clock: &std::path::Path) -> RefServer {
+    let builder = RefServer::builder().env("REFSERVER_CLOCK_OFFSET_FILE", clock.to_str().unwrap());
     let builder = if extra.contains("authentication:") {
         builder
     } else {
@@ -60,7 +67,8 @@ fn cluster(extra: &str) -> RefServer {
 
 #[test]
 fn only_the_prod_role_asks_for_a_tap_and_exactly_one() {
-    let srv = cluster("");
+    let (_clock_dir, clock) = clock_file();
+    let srv = cluster_with_clock("", &clock);
     let (_t, args) = node_token(&srv, "5m");
     let _dev = joined_node(&srv, &args, "dev1", "env=dev");
     let _prod = joined_node(&srv, &args, "prod3", "env=prod");
@@ -144,12 +152,23 @@ fn only_the_prod_role_asks_for_a_tap_and_exactly_one() {
     let out = openssh("prod3");
     assert!(out.stderr.contains("MFA is required to access Node \"prod3\""), "{out}");
     assert!(!out.stdout.contains("SSH-2.0"), "{out}");
+
+    // Two minutes later on the server's clock, a fresh single-use certificate (one minute) is
+    // already expired there, while the login's 12-hour certificate still opens dev1.
+    std::fs::write(&clock, "120").unwrap();
+    assert_eq!(u.tsh(&["ssh", "dev1", "echo", "still"], None).ok(), "still\n");
+    let out = u.tsh(&["ssh", "prod3", "true"], None);
+    assert_eq!(out.code, 255, "{out}");
+    assert!(out.stderr.contains("the proxy refused the certificate"), "{out}");
+    assert!(srv.log().contains("certificate rejected"), "{}", srv.log());
 }
 
 #[test]
 fn the_cluster_switch_covers_every_node_and_recording_mode_needs_one_tap() {
-    let srv = cluster(
+    let (_clock_dir, clock) = clock_file();
+    let srv = cluster_with_clock(
         "  session_recording: proxy\n  authentication:\n    type: local\n    second_factor: \"on\"\n    require_session_mfa: true\n    webauthn:\n      rp_id: localhost\n",
+        &clock,
     );
     let (_t, args) = node_token(&srv, "5m");
     let _dev = joined_node(&srv, &args, "dev1", "env=dev");

@@ -29,12 +29,22 @@ pub struct Settings {
     pub static_tokens: Vec<ProvisionToken>,
     /// How long an MFA challenge can be answered.
     pub mfa_challenge_ttl: Duration,
+    /// Test knob: a file holding seconds to add to the clock the proxy checks certificates by.
+    pub clock_offset_file: Option<PathBuf>,
 }
 
 /// Default lifetime of an MFA challenge (Teleport's).
 pub const MFA_CHALLENGE_TTL: Duration = Duration::from_secs(5 * 60);
 /// Test knob: a shorter challenge lifetime, so a test can see one expire.
 pub const CHALLENGE_TTL_ENV: &str = "REFSERVER_MFA_CHALLENGE_TTL";
+/// Test knob: the file of [`Settings::clock_offset_file`], so a test can move the server's clock
+/// instead of sleeping (a one-minute certificate expiring).
+pub const CLOCK_OFFSET_FILE_ENV: &str = "REFSERVER_CLOCK_OFFSET_FILE";
+
+#[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
+fn clock_offset_file() -> Option<PathBuf> {
+    std::env::var_os(CLOCK_OFFSET_FILE_ENV).map(PathBuf::from)
+}
 
 #[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
 fn challenge_ttl() -> Result<Duration> {
@@ -52,6 +62,18 @@ pub const DEFAULT_CERT_TTL: Duration = Duration::from_secs(12 * 3600);
 pub const DEFAULT_MAX_SESSION_TTL: Duration = Duration::from_secs(30 * 3600);
 
 impl Settings {
+    /// The time certificates are checked at: now, moved by the test knob when set.
+    pub fn now(&self) -> std::time::SystemTime {
+        let now = std::time::SystemTime::now();
+        let offset = self
+            .clock_offset_file
+            .as_ref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .and_then(|t| t.trim().parse::<u64>().ok())
+            .unwrap_or(0);
+        now + Duration::from_secs(offset)
+    }
+
     /// Reads and resolves a config file; errors name the file and the key.
     pub fn load(path: &Path) -> Result<Self> {
         let config = FileConfig::load(path)?;
@@ -73,6 +95,7 @@ impl Settings {
             session_recording: config.auth_service.session_recording,
             static_tokens,
             mfa_challenge_ttl: challenge_ttl()?,
+            clock_offset_file: clock_offset_file(),
             config,
         })
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, UNIX_EPOCH};
 
 use russh::Channel;
 use russh::ChannelId;
@@ -61,7 +61,10 @@ impl ProxyHandler {
 /// signed by the user CA, valid now, a user certificate, of a user that exists; naming `login`
 /// when `strict` (the proxy itself checks the login per node, to say which was refused).
 pub(crate) fn check_user_cert(shared: &Shared, login: &str, cert: &Certificate, strict: bool) -> Result<Identity> {
-    let now = SystemTime::now()
+    let now = shared
+        .server
+        .settings
+        .now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
