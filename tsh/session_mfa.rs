@@ -1,8 +1,10 @@
-//! Per-session MFA before an SSH connection (seed 003): ask the cluster whether the node needs
-//! it; if so, one MFA ceremony and a single-use certificate for that node and login, kept in
-//! memory only. The security key is preferred; `--mfa-mode=otp` takes a code instead.
+//! Per-session MFA before SSH connections (seed 003): ask the cluster which nodes need it; if
+//! any do, one MFA ceremony and single-use certificates for those nodes and the login, kept in
+//! memory only. One tap covers every node of one command. The security key is preferred;
+//! `--mfa-mode=otp` takes a code instead.
 
 use ssh_key::Certificate;
+use tele_common::api::Client;
 use tele_common::api::nodes::{MfaRequiredRequest, SingleUseCertRequest};
 use tele_common::error::{Error, ErrorKind, Result};
 use tele_common::mfa::{Ceremony, MfaMode};
@@ -21,27 +23,73 @@ pub fn prepare(
     target: &Target,
     login: &str,
 ) -> Result<()> {
-    let client = session.client(home, env.global.insecure)?;
-    let req = MfaRequiredRequest {
-        node: target.host.clone(),
-        port: target.port,
-        login: login.to_string(),
-    };
-    // The cluster cannot be reached: a failed connection, OpenSSH's 255.
-    let answer = env
-        .block_on_value(async { client.mfa_required(&req).await })
-        .map_err(|e| {
-            if e.kind() == ErrorKind::ConnectionProblem {
-                e.with_exit_code(tele_common::ssh::CONNECTION_FAILED)
-            } else {
-                e
-            }
-        })?;
-    if !answer.required {
-        return Ok(());
+    let mut certs = single_use_certs(env, home, session, dialer, std::slice::from_ref(target), login)?;
+    if let Some(Some(cert)) = certs.pop() {
+        dialer.cert = cert;
     }
-    env.printer
-        .message(&format!("MFA is required to access Node {:?}", answer.node_name))?;
+    Ok(())
+}
+
+/// For each target, a single-use certificate when it needs per-session MFA (one ceremony for
+/// all of them), none when the login's certificate will do.
+pub fn single_use_certs(
+    env: &mut Env,
+    home: &Home,
+    session: &Session,
+    dialer: &Dialer,
+    targets: &[Target],
+    login: &str,
+) -> Result<Vec<Option<Certificate>>> {
+    let client = session.client(home, env.global.insecure)?;
+    let mut needed = Vec::new();
+    for (i, target) in targets.iter().enumerate() {
+        let req = MfaRequiredRequest {
+            node: target.host.clone(),
+            port: target.port,
+            login: login.to_string(),
+        };
+        // The cluster cannot be reached: a failed connection, OpenSSH's 255.
+        let answer = env
+            .block_on_value(async { client.mfa_required(&req).await })
+            .map_err(|e| {
+                if e.kind() == ErrorKind::ConnectionProblem {
+                    e.with_exit_code(tele_common::ssh::CONNECTION_FAILED)
+                } else {
+                    e
+                }
+            })?;
+        if answer.required {
+            env.printer
+                .message(&format!("MFA is required to access Node {:?}", answer.node_name))?;
+            needed.push((i, answer.node_name));
+        }
+    }
+    let mut out: Vec<Option<Certificate>> = vec![None; targets.len()];
+    let Some(((first_index, _), rest)) = needed.split_first() else {
+        return Ok(out);
+    };
+    let response = ceremony(env, session, &client)?;
+    let first = &targets[*first_index];
+    let req = SingleUseCertRequest {
+        ssh_public_key: dialer.key.public_openssh(),
+        node: first.host.clone(),
+        port: first.port,
+        login: login.to_string(),
+        mfa_response: response,
+        more_nodes: rest.iter().map(|(_, name)| name.clone()).collect(),
+    };
+    let answer = env.block_on_value(async { client.single_use_cert(&req).await })?;
+    let parse = |text: &str| {
+        Certificate::from_openssh(text.trim()).map_err(|e| Error::internal(format!("single-use certificate: {e}")))
+    };
+    out[*first_index] = Some(parse(&answer.ssh_cert)?);
+    for ((i, _), text) in rest.iter().zip(&answer.more_certs) {
+        out[*i] = Some(parse(text)?);
+    }
+    Ok(out)
+}
+
+fn ceremony(env: &mut Env, session: &Session, client: &Client) -> Result<tele_common::api::login::MfaResponse> {
     let mut challenge = env.block_on_value(async { client.mfa_challenge("user_session").await })?;
     // `auto` prefers the security key: the code prompt only when there is no key to tap.
     if env.global.mfa_mode != MfaMode::Otp && challenge.webauthn_challenge.is_some() {
@@ -54,23 +102,12 @@ pub fn prepare(
         );
     }
     let prompter = TermPrompter::new(&env.ctx);
-    let response = Ceremony {
+    Ceremony {
         mode: env.global.mfa_mode,
         origin: format!("https://{}", session.profile.web_proxy_addr),
         authenticator: tele_common::mfa::authenticator(&env.ctx, &prompter),
         prompter: &prompter,
         registered: false,
     }
-    .solve(&challenge)?;
-    let req = SingleUseCertRequest {
-        ssh_public_key: dialer.key.public_openssh(),
-        node: target.host.clone(),
-        port: target.port,
-        login: login.to_string(),
-        mfa_response: response,
-    };
-    let cert = env.block_on_value(async { client.single_use_cert(&req).await })?;
-    dialer.cert = Certificate::from_openssh(cert.ssh_cert.trim())
-        .map_err(|e| Error::internal(format!("single-use certificate: {e}")))?;
-    Ok(())
+    .solve(&challenge)
 }

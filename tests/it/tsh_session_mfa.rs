@@ -181,3 +181,37 @@ fn the_cluster_switch_covers_every_node_and_recording_mode_needs_one_tap() {
     let listed = u.tsh(&["recordings", "ls", "--format=json"], None).ok().to_string();
     assert!(listed.contains("recorded-with-mfa"), "{listed}");
 }
+
+#[test]
+fn a_command_on_many_nodes_takes_one_tap() {
+    let login = os_user();
+    let (_clock_dir, clock) = clock_file();
+    let srv = cluster_with_clock("", &clock);
+    let (_t, args) = node_token(&srv, "5m");
+    let _nodes: Vec<_> = ["prod1", "prod2", "prod3"]
+        .iter()
+        .map(|n| joined_node(&srv, &args, n, "env=prod"))
+        .collect();
+    let _dev = joined_node(&srv, &args, "dev1", "env=dev");
+    let u = jerry(&srv);
+    let before = taps(&u);
+    let host = run::<&str>(std::path::Path::new("/bin/hostname"), &[], &[], None)
+        .ok()
+        .trim()
+        .to_string();
+    let out = u.tsh(&["ssh", &format!("{login}@env=prod"), "hostname"], None);
+    assert_eq!(
+        out.ok(),
+        format!("[prod1] {host}\n[prod2] {host}\n[prod3] {host}\n"),
+        "{}",
+        srv.log()
+    );
+    assert_eq!(out.stderr.matches("MFA is required to access Node").count(), 3, "{out}");
+    assert_eq!(out.stderr.matches("Tap any security key").count(), 1, "{out}");
+    assert_eq!(taps(&u), before + 1, "one tap for three nodes");
+    // The worst exit code wins; no node matches: a clear error.
+    let out = u.tsh(&["ssh", &format!("{login}@env=dev"), "exit 5"], None);
+    assert_eq!(out.code, 5, "{out}");
+    let out = u.tsh(&["ssh", &format!("{login}@env=nowhere"), "true"], None);
+    assert!(out.stderr.contains("no nodes match env=nowhere"), "{out}");
+}

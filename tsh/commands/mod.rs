@@ -12,6 +12,7 @@ mod proxy;
 mod recordings;
 mod scp;
 pub mod ssh;
+mod ssh_many;
 mod status;
 mod version;
 

@@ -35,7 +35,8 @@ pub struct SshArgs {
     /// Forward agent to target node (the ssh-agent at SSH_AUTH_SOCK, else tsh's own key)
     #[arg(short = 'A', long = "forward-agent")]
     forward_agent: bool,
-    /// Remote hostname and the login to use: [login@]host
+    /// Remote hostname and the login to use: [login@]host, or [login@]key=value for every node
+    /// with that label
     #[arg(value_name = "[USER@]HOST")]
     target: String,
     /// Command to execute on a remote host
@@ -56,6 +57,10 @@ pub fn login_for(env: &Env, target: &Target, flag: Option<&str>) -> Result<Strin
 pub fn run(env: &mut Env, args: SshArgs) -> Result<()> {
     let target = Target::parse(&args.target, args.port)?;
     let login = login_for(env, &target, args.login.as_deref())?;
+    if target.host.contains('=') {
+        let command = (!args.command.is_empty()).then(|| args.command.join(" "));
+        return super::ssh_many::run(env, &target.host, login, command);
+    }
     let forwards = args
         .forward
         .iter()

@@ -201,6 +201,10 @@ pub struct SingleUseCertRequest {
     pub login: String,
     /// The answer to the `user_session` challenge.
     pub mfa_response: crate::api::login::MfaResponse,
+    /// More nodes (by name) for the same login, covered by the same MFA check: one tap for a
+    /// command that runs on many nodes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_nodes: Vec<String>,
 }
 
 impl std::fmt::Debug for SingleUseCertRequest {
@@ -217,6 +221,9 @@ impl std::fmt::Debug for SingleUseCertRequest {
 pub struct SingleUseCertResponse {
     /// The SSH user certificate, authorized_keys form.
     pub ssh_cert: String,
+    /// The certificates for `more_nodes`, in their order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_certs: Vec<String>,
 }
 
 impl Client {

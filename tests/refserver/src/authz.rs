@@ -39,14 +39,17 @@ impl Caller {
             }
             return Err(Error::access_denied("unknown system identity"));
         }
-        if store.user(&info.common_name)?.is_none() {
+        let Some(row) = store.user(&info.common_name)? else {
             return Err(Error::unauthenticated(format!(
                 "user {:?} no longer exists",
                 info.common_name
             )));
-        }
+        };
+        // The user's roles as they are now, not as the certificate lists them: a role taken
+        // away takes effect at once, and rcgen writes one O value per subject (the last role),
+        // so the certificate's list is not complete anyway.
         let mut roles = Vec::new();
-        for name in &info.organizations {
+        for name in &row.user.spec.roles {
             if let Some(role) = store.role(name)? {
                 roles.push(role);
             }
