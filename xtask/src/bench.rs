@@ -32,9 +32,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
     }
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    // `cargo xtask bench ssh`: only the SSH figures.
-    if args.first().map(String::as_str) == Some("ssh") {
-        return crate::bench_ssh::run(&bin, &dir);
+    // `cargo xtask bench ssh`: only the SSH figures; `mfa`: only per-session MFA.
+    match args.first().map(String::as_str) {
+        Some("ssh") => return crate::bench_ssh::run(&bin, &dir),
+        Some("mfa") => return crate::bench_mfa::run(&bin, &dir),
+        _ => {}
     }
     let port = free_port()?;
     let config = dir.join("teleport.yaml");

@@ -10,7 +10,7 @@ use crate::bench::{free_port, ms, ratio, run_ok, timed_n};
 
 const GIB: u64 = 1 << 30;
 
-struct Kill(Child);
+pub(crate) struct Kill(pub(crate) Child);
 
 impl Drop for Kill {
     fn drop(&mut self) {
@@ -19,12 +19,12 @@ impl Drop for Kill {
     }
 }
 
-fn os_user() -> Result<String, String> {
+pub(crate) fn os_user() -> Result<String, String> {
     let out = Command::new("id").arg("-un").output().map_err(|e| e.to_string())?;
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
-fn wait_port(port: u16) -> Result<(), String> {
+pub(crate) fn wait_port(port: u16) -> Result<(), String> {
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         if start.elapsed() > Duration::from_secs(30) {
@@ -35,7 +35,7 @@ fn wait_port(port: u16) -> Result<(), String> {
     Ok(())
 }
 
-fn stdout_of(cmd: &mut Command, what: &str) -> Result<String, String> {
+pub(crate) fn stdout_of(cmd: &mut Command, what: &str) -> Result<String, String> {
     let out = cmd
         .stderr(Stdio::inherit())
         .output()
@@ -216,7 +216,7 @@ impl Cluster {
     }
 }
 
-fn feed(mut child: Child, line: &str) -> Result<(), String> {
+pub(crate) fn feed(mut child: Child, line: &str) -> Result<(), String> {
     if let Some(mut stdin) = child.stdin.take() {
         use std::io::Write as _;
         writeln!(stdin, "{line}").map_err(|e| e.to_string())?;
@@ -290,5 +290,6 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
         ratio(p, t)
     );
     let _ = std::fs::remove_file(&file);
-    Ok(())
+    drop(rec);
+    crate::bench_mfa::run(bin, dir)
 }

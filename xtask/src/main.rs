@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
 mod bench;
+mod bench_mfa;
 mod bench_ssh;
 mod demo;
 mod demo_node;

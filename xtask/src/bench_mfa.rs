@@ -1,0 +1,192 @@
+//! The per-session MFA figure of `cargo xtask bench`: `tsh ssh prod1 true` (a node whose role
+//! asks for MFA: a challenge, one assertion of the software key, a single-use certificate)
+//! against `tsh ssh dev1 true` (no MFA), same cluster, same run. The software key exists only in
+//! builds with the `soft-authenticator` feature, so this part builds such a tsh of its own and
+//! puts the normal release tsh back afterwards.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::bench::{free_port, ms, run_ok, timed_n};
+use crate::bench_ssh::{Kill, feed, os_user, stdout_of, wait_port};
+use crate::{cargo, check, target_dir};
+
+const PASSWORD: &str = "bench-password-123";
+const SECRETS: [&str; 2] = ["JBSWY3DPEHPK3PXPJBSWY3DPJBSWY3DP", "KRSXG5CTMVRXEZLUKRSXG5CTKRSXG5CT"];
+
+fn soft_tsh(dir: &Path) -> Result<PathBuf, String> {
+    let build = |features: &[&str]| {
+        check(
+            cargo()
+                .args(["build", "--quiet", "--release", "--bin", "tsh"])
+                .args(features),
+            "building tsh",
+        )
+    };
+    build(&["--features", "soft-authenticator"])?;
+    let soft = dir.join("tsh-soft");
+    std::fs::copy(target_dir().join("release/tsh"), &soft).map_err(|e| e.to_string())?;
+    // Never leave a software-key tsh where release binaries are.
+    build(&[])?;
+    Ok(soft)
+}
+
+fn code(secret: &str) -> Result<String, String> {
+    Ok(
+        stdout_of(Command::new("oathtool").args(["--totp", "-b", secret]), "oathtool")?
+            .trim()
+            .to_string(),
+    )
+}
+
+/// Runs the MFA figure in `dir`.
+pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
+    let dir = dir.join("mfa");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let tsh_bin = soft_tsh(&dir)?;
+    let login = os_user()?;
+    let (web, ssh) = (free_port()?, free_port()?);
+    let config = dir.join("teleport.yaml");
+    std::fs::write(
+        &config,
+        format!(
+            "teleport:\n  data_dir: {}\nauth_service:\n  cluster_name: bench.test\n  authentication:\n    second_factor: \"on\"\n    webauthn:\n      rp_id: localhost\nproxy_service:\n  web_listen_addr: 127.0.0.1:{web}\n  listen_addr: 127.0.0.1:{ssh}\n",
+            dir.join("data").display()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    let bootstrap = dir.join("roles.yaml");
+    std::fs::write(
+        &bootstrap,
+        format!(
+            "kind: role\nversion: v7\nmetadata:\n  name: access-dev\nspec:\n  allow:\n    logins: [{login}]\n    node_labels:\n      env: dev\n\
+             ---\nkind: role\nversion: v7\nmetadata:\n  name: access-prod\nspec:\n  options:\n    require_session_mfa: true\n  allow:\n    logins: [{login}]\n    node_labels:\n      env: prod\n"
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    let refserver = bin.join("refserver");
+    let _server = Kill(
+        Command::new(&refserver)
+            .arg("start")
+            .arg("-c")
+            .arg(&config)
+            .arg("--bootstrap")
+            .arg(&bootstrap)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?,
+    );
+    wait_port(web)?;
+    let tctl = || {
+        let mut c = Command::new(bin.join("tctl"));
+        c.arg("-c").arg(&config);
+        c
+    };
+    let text = stdout_of(tctl().args(["tokens", "add", "--type=node"]), "tctl tokens add")?;
+    let token = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("The invite token: "))
+        .unwrap_or_default()
+        .to_string();
+    let pin = stdout_of(tctl().arg("status"), "tctl status")?
+        .lines()
+        .find_map(|l| l.strip_prefix("CA pin").map(|p| p.trim().to_string()))
+        .unwrap_or_default();
+    let mut nodes = Vec::new();
+    for (name, label) in [("dev1", "env=dev"), ("prod1", "env=prod")] {
+        let port = free_port()?;
+        let node_dir = dir.join(name);
+        run_ok(
+            Command::new(&refserver)
+                .args([
+                    "join",
+                    "openssh",
+                    &format!("--token={token}"),
+                    &format!("--ca-pin={pin}"),
+                ])
+                .arg(format!("--auth-server=127.0.0.1:{web}"))
+                .arg(format!("--address=127.0.0.1:{port}"))
+                .arg(format!("--node-name={name}"))
+                .arg(format!("--labels={label}"))
+                .arg(format!("--out-dir={}", node_dir.display()))
+                .stdout(Stdio::null()),
+            "refserver join openssh",
+        )?;
+        let sshd_config = node_dir.join("sshd_config");
+        std::fs::write(
+            &sshd_config,
+            format!(
+                "Port {port}\nListenAddress 127.0.0.1\nInclude {}\nPidFile {}\nPasswordAuthentication no\n\
+                 AuthorizedKeysFile none\nPermitRootLogin yes\nStrictModes no\nUsePAM no\n",
+                node_dir.join("sshd_config.teleport").display(),
+                node_dir.join("sshd.pid").display()
+            ),
+        )
+        .map_err(|e| e.to_string())?;
+        nodes.push(Kill(
+            Command::new("/usr/sbin/sshd")
+                .arg("-D")
+                .arg("-f")
+                .arg(&sshd_config)
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| format!("sshd: {e}"))?,
+        ));
+        wait_port(port)?;
+    }
+    let mut add = Command::new(&refserver);
+    add.args([
+        "users",
+        "add",
+        "bench",
+        "--roles=access-dev,access-prod",
+        &format!("--logins={login}"),
+    ])
+    .arg("--password-stdin")
+    .args(SECRETS.map(|s| format!("--totp-secret={s}")))
+    .arg("-c")
+    .arg(&config)
+    .stdin(Stdio::piped())
+    .stdout(Stdio::null());
+    feed(add.spawn().map_err(|e| e.to_string())?, PASSWORD)?;
+    let home = dir.join("tsh-home");
+    let tsh = |args: &[&str]| {
+        let mut c = Command::new(&tsh_bin);
+        c.args(args)
+            .env("TELEPORT_HOME", &home)
+            .env("TSH_KEYSTORE", "file")
+            .env("TSH_SOFT_AUTHENTICATOR", dir.join("softkey.json"))
+            .env_remove("SSH_AUTH_SOCK")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        c
+    };
+    let proxy = format!("--proxy=localhost:{web}");
+    let answers = format!("{PASSWORD}\n{}", code(SECRETS[0])?);
+    feed(
+        tsh(&["login", "--insecure", "--user=bench", &proxy])
+            .spawn()
+            .map_err(|e| e.to_string())?,
+        &answers,
+    )?;
+    let add_key = tsh(&["mfa", "add", "--name=key", "--type=WEBAUTHN", "--mfa-mode=otp"]).spawn();
+    feed(add_key.map_err(|e| e.to_string())?, &code(SECRETS[1])?)?;
+    let target = |node: &str| format!("{login}@{node}");
+    let ssh = |node: &str| {
+        let t = target(node);
+        move || run_ok(tsh(&["ssh", &t, "true"]).stdin(Stdio::null()), "tsh ssh")
+    };
+    let dev = timed_n(21, ssh("dev1"))?;
+    let prod = timed_n(21, ssh("prod1"))?;
+    println!("tsh ssh dev1 true (no MFA):       {:7.1} ms", ms(dev));
+    println!(
+        "tsh ssh prod1 true (per-session MFA, software key): {:7.1} ms  (+{:.1} ms; budget +5 ms)",
+        ms(prod),
+        ms(prod) - ms(dev)
+    );
+    drop(nodes);
+    Ok(())
+}
