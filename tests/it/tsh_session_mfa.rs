@@ -215,3 +215,112 @@ fn a_command_on_many_nodes_takes_one_tap() {
     let out = u.tsh(&["ssh", &format!("{login}@env=nowhere"), "true"], None);
     assert!(out.stderr.contains("no nodes match env=nowhere"), "{out}");
 }
+
+#[test]
+fn a_single_use_certificate_opens_one_node_for_one_login() {
+    use tele_common::api::login::MfaResponse;
+    use tele_common::api::nodes::SingleUseCertRequest;
+    use tele_common::mfa::{soft::SoftAuthenticator, webauthn};
+    use tele_common::profile::{Home, Session};
+
+    let login = os_user();
+    let (_clock_dir, clock) = clock_file();
+    let srv = cluster_with_clock("", &clock);
+    let (_t, args) = node_token(&srv, "5m");
+    let _p3 = joined_node(&srv, &args, "prod3", "env=prod");
+    let _p4 = joined_node(&srv, &args, "prod4", "env=prod");
+    let u = jerry(&srv);
+
+    // Ask for a single-use certificate for prod3 the way tsh does, and keep it.
+    let home = Home::at(u.home());
+    let profile = home.load("localhost").unwrap().unwrap();
+    let session = Session::load(&home, profile).unwrap();
+    let client = session.client(&home, false).unwrap();
+    let key_file = u.home().join("keys/localhost/jerry");
+    let public = std::fs::read_to_string(key_file.with_extension("pub")).unwrap();
+    let origin = format!("https://{}", srv.localhost_addr());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let cert = rt.block_on(async {
+        let challenge = client.mfa_challenge("user_session").await.unwrap();
+        let key = SoftAuthenticator::new(u.dir().join("softkey.json"));
+        let assertion = webauthn::assert(challenge.webauthn_challenge.as_ref().unwrap(), &origin, &key).unwrap();
+        let req = SingleUseCertRequest {
+            ssh_public_key: public.clone(),
+            node: "prod3".into(),
+            port: 0,
+            login: login.clone(),
+            mfa_response: MfaResponse {
+                webauthn: Some(assertion),
+                totp_code: String::new(),
+            },
+            more_nodes: Vec::new(),
+        };
+        let first = client.single_use_cert(&req).await.unwrap();
+        // The same answer twice: the challenge is gone.
+        let again = client.single_use_cert(&req).await.unwrap_err();
+        assert!(again.message().contains("no MFA challenge is pending"), "{again}");
+        first.ssh_cert
+    });
+    let cert_file = srv.dir().join("single-use-cert.pub");
+    std::fs::write(&cert_file, format!("{cert}\n")).unwrap();
+    let shown = run(
+        &require_program("ssh-keygen", "openssh-client"),
+        &["-L", "-f", cert_file.to_str().unwrap()],
+        &[],
+        None,
+    );
+    assert!(shown.ok().contains("mfa-verified"), "{shown}");
+
+    let ssh = require_program("ssh", "openssh-client");
+    let tmp = temp_dir();
+    let port = srv.ssh_addr.rsplit(':').next().unwrap().to_string();
+    let openssh = |as_login: &str, node: &str| {
+        let sub = format!("proxy:{node}:0");
+        let cert_opt = format!("CertificateFile={}", cert_file.display());
+        let args = [
+            "-F",
+            "/dev/null",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "IdentityAgent=none",
+            "-i",
+            key_file.to_str().unwrap(),
+            "-o",
+            &cert_opt,
+            "-p",
+            &port,
+            &format!("{as_login}@127.0.0.1"),
+            "-s",
+            &sub,
+        ];
+        run(&ssh, &args, &[("HOME", tmp.path().to_str().unwrap())], Some(""))
+    };
+    assert!(
+        openssh(&login, "prod3").stdout.starts_with("SSH-2.0-OpenSSH"),
+        "the node it was made for"
+    );
+    let out = openssh(&login, "prod4");
+    assert!(
+        out.stderr
+            .contains("this single-use certificate is for node \"prod3\", not \"prod4\""),
+        "{out}"
+    );
+    let out = openssh("nobody-else", "prod3");
+    assert!(
+        out.stderr.contains("access denied to nobody-else connecting to prod3"),
+        "{out}"
+    );
+    // After its minute, by the server's clock, it opens nothing.
+    std::fs::write(&clock, "120").unwrap();
+    let out = openssh(&login, "prod3");
+    assert_eq!(out.code, 255, "{out}");
+    assert!(out.stderr.contains("Permission denied"), "{out}");
+}
