@@ -7,7 +7,7 @@ use ssh_key::Certificate;
 use tele_common::api::Client;
 use tele_common::api::nodes::{MfaRequiredRequest, SingleUseCertRequest};
 use tele_common::error::{Error, ErrorKind, Result};
-use tele_common::mfa::{Ceremony, MfaMode};
+use tele_common::mfa::{Ceremony, MfaMode, Prompter};
 use tele_common::profile::{Home, Session};
 use tele_common::ssh::{Dialer, Target};
 
@@ -31,7 +31,8 @@ pub fn prepare(
 }
 
 /// For each target, a single-use certificate when it needs per-session MFA (one ceremony for
-/// all of them), none when the login's certificate will do.
+/// all of them), none when the login's certificate will do. Every call runs in one runtime, so
+/// they share one TLS connection to the proxy.
 pub fn single_use_certs(
     env: &mut Env,
     home: &Home,
@@ -41,58 +42,65 @@ pub fn single_use_certs(
     login: &str,
 ) -> Result<Vec<Option<Certificate>>> {
     let client = session.client(home, env.global.insecure)?;
-    let mut needed = Vec::new();
-    for (i, target) in targets.iter().enumerate() {
-        let req = MfaRequiredRequest {
-            node: target.host.clone(),
-            port: target.port,
-            login: login.to_string(),
-        };
-        // The cluster cannot be reached: a failed connection, OpenSSH's 255.
-        let answer = env
-            .block_on_value(async { client.mfa_required(&req).await })
-            .map_err(|e| {
+    let prompter = TermPrompter::new(&env.ctx);
+    let ceremony = Ceremony {
+        mode: env.global.mfa_mode,
+        origin: format!("https://{}", session.profile.web_proxy_addr),
+        authenticator: tele_common::mfa::authenticator(&env.ctx, &prompter),
+        prompter: &prompter,
+        registered: false,
+    };
+    env.block_on_value(async {
+        let mut needed = Vec::new();
+        for (i, target) in targets.iter().enumerate() {
+            let req = MfaRequiredRequest {
+                node: target.host.clone(),
+                port: target.port,
+                login: login.to_string(),
+            };
+            // The cluster cannot be reached: a failed connection, OpenSSH's 255.
+            let answer = client.mfa_required(&req).await.map_err(|e| {
                 if e.kind() == ErrorKind::ConnectionProblem {
                     e.with_exit_code(tele_common::ssh::CONNECTION_FAILED)
                 } else {
                     e
                 }
             })?;
-        if answer.required {
-            env.printer
-                .message(&format!("MFA is required to access Node {:?}", answer.node_name))?;
-            needed.push((i, answer.node_name));
+            if answer.required {
+                prompter.notify(&format!("MFA is required to access Node {:?}", answer.node_name));
+                needed.push((i, answer.node_name));
+            }
         }
-    }
-    let mut out: Vec<Option<Certificate>> = vec![None; targets.len()];
-    let Some(((first_index, _), rest)) = needed.split_first() else {
-        return Ok(out);
-    };
-    let response = ceremony(env, session, &client)?;
-    let first = &targets[*first_index];
-    let req = SingleUseCertRequest {
-        ssh_public_key: dialer.key.public_openssh(),
-        node: first.host.clone(),
-        port: first.port,
-        login: login.to_string(),
-        mfa_response: response,
-        more_nodes: rest.iter().map(|(_, name)| name.clone()).collect(),
-    };
-    let answer = env.block_on_value(async { client.single_use_cert(&req).await })?;
-    let parse = |text: &str| {
-        Certificate::from_openssh(text.trim()).map_err(|e| Error::internal(format!("single-use certificate: {e}")))
-    };
-    out[*first_index] = Some(parse(&answer.ssh_cert)?);
-    for ((i, _), text) in rest.iter().zip(&answer.more_certs) {
-        out[*i] = Some(parse(text)?);
-    }
-    Ok(out)
+        let mut out: Vec<Option<Certificate>> = vec![None; targets.len()];
+        let Some(((first_index, _), rest)) = needed.split_first() else {
+            return Ok(out);
+        };
+        let response = solve(&ceremony, &client).await?;
+        let first = &targets[*first_index];
+        let req = SingleUseCertRequest {
+            ssh_public_key: dialer.key.public_openssh(),
+            node: first.host.clone(),
+            port: first.port,
+            login: login.to_string(),
+            mfa_response: response,
+            more_nodes: rest.iter().map(|(_, name)| name.clone()).collect(),
+        };
+        let answer = client.single_use_cert(&req).await?;
+        let parse = |text: &str| {
+            Certificate::from_openssh(text.trim()).map_err(|e| Error::internal(format!("single-use certificate: {e}")))
+        };
+        out[*first_index] = Some(parse(&answer.ssh_cert)?);
+        for ((i, _), text) in rest.iter().zip(&answer.more_certs) {
+            out[*i] = Some(parse(text)?);
+        }
+        Ok(out)
+    })
 }
 
-fn ceremony(env: &mut Env, session: &Session, client: &Client) -> Result<tele_common::api::login::MfaResponse> {
-    let mut challenge = env.block_on_value(async { client.mfa_challenge("user_session").await })?;
+async fn solve(ceremony: &Ceremony<'_>, client: &Client) -> Result<tele_common::api::login::MfaResponse> {
+    let mut challenge = client.mfa_challenge("user_session").await?;
     // `auto` prefers the security key: the code prompt only when there is no key to tap.
-    if env.global.mfa_mode != MfaMode::Otp && challenge.webauthn_challenge.is_some() {
+    if ceremony.mode != MfaMode::Otp && challenge.webauthn_challenge.is_some() {
         challenge.totp_challenge = false;
     }
     if challenge.is_empty() {
@@ -101,13 +109,5 @@ fn ceremony(env: &mut Env, session: &Session, client: &Client) -> Result<tele_co
                 .with_hint("add one with: tsh mfa add"),
         );
     }
-    let prompter = TermPrompter::new(&env.ctx);
-    Ceremony {
-        mode: env.global.mfa_mode,
-        origin: format!("https://{}", session.profile.web_proxy_addr),
-        authenticator: tele_common::mfa::authenticator(&env.ctx, &prompter),
-        prompter: &prompter,
-        registered: false,
-    }
-    .solve(&challenge)
+    ceremony.solve(&challenge)
 }
