@@ -43,13 +43,7 @@ pub fn single_use_certs(
 ) -> Result<Vec<Option<Certificate>>> {
     let client = session.client(home, env.global.insecure)?;
     let prompter = TermPrompter::new(&env.ctx);
-    let ceremony = Ceremony {
-        mode: env.global.mfa_mode,
-        origin: format!("https://{}", session.profile.web_proxy_addr),
-        authenticator: tele_common::mfa::authenticator(&env.ctx, &prompter),
-        prompter: &prompter,
-        registered: false,
-    };
+    let (ctx, mode) = (&env.ctx, env.global.mfa_mode);
     env.block_on_value(async {
         let mut needed = Vec::new();
         for (i, target) in targets.iter().enumerate() {
@@ -74,6 +68,14 @@ pub fn single_use_certs(
         let mut out: Vec<Option<Certificate>> = vec![None; targets.len()];
         let Some(((first_index, _), rest)) = needed.split_first() else {
             return Ok(out);
+        };
+        // The security key is looked for only now: most sessions need none.
+        let ceremony = Ceremony {
+            mode,
+            origin: format!("https://{}", session.profile.web_proxy_addr),
+            authenticator: tele_common::mfa::authenticator(ctx, &prompter),
+            prompter: &prompter,
+            registered: false,
         };
         let response = solve(&ceremony, &client).await?;
         let first = &targets[*first_index];
