@@ -224,6 +224,11 @@ pub fn write_private(path: &Path, data: &[u8]) -> Result<()> {
 
 /// Serves the web listener until SIGTERM or SIGINT.
 pub async fn serve(server: Server) -> Result<()> {
+    // Registered before any listener exists: a SIGTERM that comes as soon as the port answers
+    // must find the handler, not the default action (death by signal).
+    use tokio::signal::unix::{SignalKind, signal};
+    let term = signal(SignalKind::terminate()).map_err(|e| Error::internal(format!("cannot watch SIGTERM: {e}")))?;
+    let int = signal(SignalKind::interrupt()).map_err(|e| Error::internal(format!("cannot watch SIGINT: {e}")))?;
     let names = server.settings.server_names();
     let (cert_pem, key_pem) = server.cas.server_identity(&names, ADMIN_IDENTITY_TTL)?;
     let tls = crate::tlsconf::server_config(&cert_pem, &key_pem, server.cas.tls_ca_der())?;
@@ -247,7 +252,7 @@ pub async fn serve(server: Server) -> Result<()> {
         .map_err(|e| Error::internal(e.to_string()))?
         .acceptor(acceptor)
         .handle(handle.clone());
-    tokio::spawn(shutdown_on_signal(handle));
+    tokio::spawn(shutdown_on_signal(handle, term, int));
     tracing::info!(addr = %local, "web listener ready");
     server
         .serve(app.into_make_service_with_connect_info::<std::net::SocketAddr>())
@@ -257,17 +262,14 @@ pub async fn serve(server: Server) -> Result<()> {
     Ok(())
 }
 
-async fn shutdown_on_signal(handle: axum_server::Handle<std::net::SocketAddr>) {
-    let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-        Ok(s) => s,
-        Err(e) => {
-            tracing::error!("cannot watch SIGTERM: {e}");
-            return;
-        }
-    };
+async fn shutdown_on_signal(
+    handle: axum_server::Handle<std::net::SocketAddr>,
+    mut term: tokio::signal::unix::Signal,
+    mut int: tokio::signal::unix::Signal,
+) {
     tokio::select! {
         _ = term.recv() => tracing::info!("SIGTERM: shutting down"),
-        _ = tokio::signal::ctrl_c() => tracing::info!("SIGINT: shutting down"),
+        _ = int.recv() => tracing::info!("SIGINT: shutting down"),
     }
     handle.graceful_shutdown(Some(Duration::from_secs(5)));
 }
