@@ -1,6 +1,8 @@
 //! Helpers: OpenSSH nodes joined the way `tctl tokens add --type=node` tells admins to.
 
-use tele_test_support::{Output, RefServer, Sshd, free_port, refserver_bin, run};
+use std::path::Path;
+
+use tele_test_support::{Output, RefServer, Sshd, free_port, refserver_bin, require_program, run, temp_dir};
 
 use crate::tctl;
 
@@ -68,4 +70,31 @@ pub fn joined_node(srv: &RefServer, join_args: &[String], name: &str, labels: &s
         &dir.join("teleport_user_ca.pub"),
     );
     Node { sshd }
+}
+
+/// OpenSSH's `ssh` asking `srv`'s proxy for `proxy:NODE:0` as `login` with a key and its
+/// certificate (`<key>-cert.pub` unless given): what a user without tsh would run. Stdin is
+/// empty, so a subsystem that reaches the node prints its SSH banner and ends.
+pub fn openssh_subsystem(srv: &RefServer, key: &Path, cert: Option<&Path>, login: &str, node: &str) -> Output {
+    let ssh = require_program("ssh", "openssh-client");
+    let home = temp_dir();
+    let port = srv.ssh_addr.rsplit(':').next().unwrap().to_string();
+    let cert = match cert {
+        Some(c) => c.to_path_buf(),
+        None => Path::new(&format!("{}-cert.pub", key.display())).to_path_buf(),
+    };
+    let cert = format!("CertificateFile={}", cert.display());
+    let target = format!("{login}@127.0.0.1");
+    let subsystem = format!("proxy:{node}:0");
+    let mut args = vec!["-F", "/dev/null", "-p", &port, "-i", key.to_str().unwrap(), "-o", &cert];
+    for o in [
+        "BatchMode=yes",
+        "StrictHostKeyChecking=no",
+        "UserKnownHostsFile=/dev/null",
+        "IdentityAgent=none",
+    ] {
+        args.extend(["-o", o]);
+    }
+    args.extend([target.as_str(), "-s", subsystem.as_str()]);
+    run(&ssh, &args, &[("HOME", home.path().to_str().unwrap())], Some(""))
 }

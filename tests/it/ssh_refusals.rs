@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use tele_test_support::{RefServer, require_program, run, temp_dir, wait_for};
+use tele_test_support::{RefServer, wait_for};
 
 use crate::nodes::{join, joined_node, node_token};
 use crate::{os_user, tctl};
@@ -77,34 +77,9 @@ fn join_refuses_bad_tokens_and_a_wrong_ca_pin() {
     assert!(!srv.tctl(tctl(), &["nodes", "ls"]).ok().contains("n1"));
 }
 
-/// OpenSSH's `ssh` asking the proxy for `proxy:dev1:0` with a given key and certificate.
+/// OpenSSH's `ssh` asking the proxy for `proxy:dev1:0` with a key and its certificate.
 fn ssh_to_proxy(srv: &RefServer, key: &std::path::Path, login: &str) -> tele_test_support::Output {
-    let ssh = require_program("ssh", "openssh-client");
-    let home = temp_dir();
-    let port = srv.ssh_addr.rsplit(':').next().unwrap();
-    let cert = format!("CertificateFile={}-cert.pub", key.display());
-    let args = [
-        "-F",
-        "/dev/null",
-        "-o",
-        "BatchMode=yes",
-        "-o",
-        "StrictHostKeyChecking=no",
-        "-o",
-        "UserKnownHostsFile=/dev/null",
-        "-o",
-        "IdentityAgent=none",
-        "-i",
-        key.to_str().unwrap(),
-        "-o",
-        &cert,
-        "-p",
-        port,
-        &format!("{login}@127.0.0.1"),
-        "-s",
-        "proxy:dev1:0",
-    ];
-    run(&ssh, &args, &[("HOME", home.path().to_str().unwrap())], Some(""))
+    crate::nodes::openssh_subsystem(srv, key, None, login, "dev1")
 }
 
 #[test]

@@ -122,32 +122,7 @@ fn only_the_prod_role_asks_for_a_tap_and_exactly_one() {
     let out_flag = format!("--out={}", key.display());
     srv.tctl(tctl(), &["auth", "sign", "--user=jerry", "--format=openssh", &out_flag])
         .ok();
-    let ssh = require_program("ssh", "openssh-client");
-    let home = temp_dir();
-    let port = srv.ssh_addr.rsplit(':').next().unwrap().to_string();
-    let openssh = |node: &str| {
-        let sub = format!("proxy:{node}:0");
-        let args = [
-            "-F",
-            "/dev/null",
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "StrictHostKeyChecking=no",
-            "-o",
-            "UserKnownHostsFile=/dev/null",
-            "-o",
-            "IdentityAgent=none",
-            "-i",
-            key.to_str().unwrap(),
-            "-p",
-            &port,
-            &format!("{}@127.0.0.1", os_user()),
-            "-s",
-            &sub,
-        ];
-        run(&ssh, &args, &[("HOME", home.path().to_str().unwrap())], Some(""))
-    };
+    let openssh = |node: &str| crate::nodes::openssh_subsystem(&srv, &key, None, &os_user(), node);
     assert!(openssh("dev1").stdout.starts_with("SSH-2.0-OpenSSH"));
     let out = openssh("prod3");
     assert!(out.stderr.contains("MFA is required to access Node \"prod3\""), "{out}");
@@ -274,35 +249,8 @@ fn a_single_use_certificate_opens_one_node_for_one_login() {
     );
     assert!(shown.ok().contains("mfa-verified"), "{shown}");
 
-    let ssh = require_program("ssh", "openssh-client");
-    let tmp = temp_dir();
-    let port = srv.ssh_addr.rsplit(':').next().unwrap().to_string();
-    let openssh = |as_login: &str, node: &str| {
-        let sub = format!("proxy:{node}:0");
-        let cert_opt = format!("CertificateFile={}", cert_file.display());
-        let args = [
-            "-F",
-            "/dev/null",
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "StrictHostKeyChecking=no",
-            "-o",
-            "UserKnownHostsFile=/dev/null",
-            "-o",
-            "IdentityAgent=none",
-            "-i",
-            key_file.to_str().unwrap(),
-            "-o",
-            &cert_opt,
-            "-p",
-            &port,
-            &format!("{as_login}@127.0.0.1"),
-            "-s",
-            &sub,
-        ];
-        run(&ssh, &args, &[("HOME", tmp.path().to_str().unwrap())], Some(""))
-    };
+    let openssh =
+        |as_login: &str, node: &str| crate::nodes::openssh_subsystem(&srv, &key_file, Some(&cert_file), as_login, node);
     assert!(
         openssh(&login, "prod3").stdout.starts_with("SSH-2.0-OpenSSH"),
         "the node it was made for"

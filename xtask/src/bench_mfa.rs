@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::bench::{free_port, ms, run_ok};
-use crate::bench_ssh::{Kill, feed, os_user, stdout_of, wait_port};
+use crate::bench_ssh::{Kill, feed, joined_node, os_user, stdout_of, wait_port};
 use crate::{cargo, check, target_dir};
 
 const PASSWORD: &str = "bench-password-123";
@@ -96,45 +96,7 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
         .unwrap_or_default();
     let mut nodes = Vec::new();
     for (name, label) in [("dev1", "env=dev"), ("prod1", "env=prod")] {
-        let port = free_port()?;
-        let node_dir = dir.join(name);
-        run_ok(
-            Command::new(&refserver)
-                .args([
-                    "join",
-                    "openssh",
-                    &format!("--token={token}"),
-                    &format!("--ca-pin={pin}"),
-                ])
-                .arg(format!("--auth-server=127.0.0.1:{web}"))
-                .arg(format!("--address=127.0.0.1:{port}"))
-                .arg(format!("--node-name={name}"))
-                .arg(format!("--labels={label}"))
-                .arg(format!("--out-dir={}", node_dir.display()))
-                .stdout(Stdio::null()),
-            "refserver join openssh",
-        )?;
-        let sshd_config = node_dir.join("sshd_config");
-        std::fs::write(
-            &sshd_config,
-            format!(
-                "Port {port}\nListenAddress 127.0.0.1\nInclude {}\nPidFile {}\nPasswordAuthentication no\n\
-                 AuthorizedKeysFile none\nPermitRootLogin yes\nStrictModes no\nUsePAM no\n",
-                node_dir.join("sshd_config.teleport").display(),
-                node_dir.join("sshd.pid").display()
-            ),
-        )
-        .map_err(|e| e.to_string())?;
-        nodes.push(Kill(
-            Command::new("/usr/sbin/sshd")
-                .arg("-D")
-                .arg("-f")
-                .arg(&sshd_config)
-                .stderr(Stdio::null())
-                .spawn()
-                .map_err(|e| format!("sshd: {e}"))?,
-        ));
-        wait_port(port)?;
+        nodes.push(joined_node(bin, web, (&token, &pin), (name, label), &dir.join(name))?.0);
     }
     let mut add = Command::new(&refserver);
     add.args([

@@ -97,45 +97,7 @@ impl Cluster {
             .lines()
             .find_map(|l| l.strip_prefix("CA pin").map(|p| p.trim().to_string()))
             .unwrap_or_default();
-        let sshd_port = free_port()?;
-        let node_dir = dir.join("node");
-        run_ok(
-            Command::new(&refserver)
-                .args([
-                    "join",
-                    "openssh",
-                    &format!("--token={token}"),
-                    &format!("--ca-pin={pin}"),
-                ])
-                .arg(format!("--auth-server=127.0.0.1:{web}"))
-                .arg(format!("--address=127.0.0.1:{sshd_port}"))
-                .arg("--node-name=node1")
-                .arg(format!("--out-dir={}", node_dir.display()))
-                .stdout(Stdio::null()),
-            "refserver join openssh",
-        )?;
-        std::fs::create_dir_all("/run/sshd").map_err(|e| e.to_string())?;
-        let sshd_config = dir.join("sshd_config");
-        std::fs::write(
-            &sshd_config,
-            format!(
-                "Port {sshd_port}\nListenAddress 127.0.0.1\nInclude {}\nPidFile {}\nPasswordAuthentication no\n\
-                 AuthorizedKeysFile none\nPermitRootLogin yes\nStrictModes no\nUsePAM no\nMaxStartups 100:30:200\n\
-                 Subsystem sftp /usr/lib/openssh/sftp-server\n",
-                node_dir.join("sshd_config.teleport").display(),
-                dir.join("sshd.pid").display()
-            ),
-        )
-        .map_err(|e| e.to_string())?;
-        let sshd = Command::new("/usr/sbin/sshd")
-            .arg("-D")
-            .arg("-f")
-            .arg(&sshd_config)
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("sshd: {e}"))?;
-        let sshd = Kill(sshd);
-        wait_port(sshd_port)?;
+        let (sshd, sshd_port) = joined_node(bin, web, (token, &pin), ("node1", "env=bench"), &dir.join("node"))?;
         let add = Command::new(&refserver)
             .args([
                 "users",
@@ -214,6 +176,57 @@ impl Cluster {
         .stdout(Stdio::null());
         c
     }
+}
+
+/// Joins a node named `name` with `labels` (the token and pin tctl gave) and starts its sshd
+/// with what the join wrote; returns the sshd and its port.
+pub(crate) fn joined_node(
+    bin: &Path,
+    web: u16,
+    (token, pin): (&str, &str),
+    (name, labels): (&str, &str),
+    node_dir: &Path,
+) -> Result<(Kill, u16), String> {
+    let port = free_port()?;
+    run_ok(
+        Command::new(bin.join("refserver"))
+            .args([
+                "join",
+                "openssh",
+                &format!("--token={token}"),
+                &format!("--ca-pin={pin}"),
+            ])
+            .arg(format!("--auth-server=127.0.0.1:{web}"))
+            .arg(format!("--address=127.0.0.1:{port}"))
+            .arg(format!("--node-name={name}"))
+            .arg(format!("--labels={labels}"))
+            .arg(format!("--out-dir={}", node_dir.display()))
+            .stdout(Stdio::null()),
+        "refserver join openssh",
+    )?;
+    std::fs::create_dir_all("/run/sshd").map_err(|e| e.to_string())?;
+    let sshd_config = node_dir.join("sshd_config");
+    std::fs::write(
+        &sshd_config,
+        format!(
+            "Port {port}\nListenAddress 127.0.0.1\nInclude {}\nPidFile {}\nPasswordAuthentication no\n\
+             AuthorizedKeysFile none\nPermitRootLogin yes\nStrictModes no\nUsePAM no\nMaxStartups 100:30:200\n\
+             Subsystem sftp /usr/lib/openssh/sftp-server\n",
+            node_dir.join("sshd_config.teleport").display(),
+            node_dir.join("sshd.pid").display()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    let sshd = Command::new("/usr/sbin/sshd")
+        .arg("-D")
+        .arg("-f")
+        .arg(&sshd_config)
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("sshd: {e}"))?;
+    let sshd = Kill(sshd);
+    wait_port(port)?;
+    Ok((sshd, port))
 }
 
 pub(crate) fn feed(mut child: Child, line: &str) -> Result<(), String> {

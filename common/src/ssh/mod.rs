@@ -138,38 +138,10 @@ impl HostCheck {
     }
 }
 
-/// The client side of the connection to the proxy.
-pub struct ProxyHandler {
-    check: HostCheck,
-    key: Arc<SshKey>,
-    cert: Certificate,
-    comment: String,
-}
-
-impl client::Handler for ProxyHandler {
-    type Error = russh::Error;
-
-    async fn check_server_key(&mut self, key: &PublicKeyOrCertificate) -> std::result::Result<bool, russh::Error> {
-        Ok(self.check.check(key))
-    }
-
-    async fn server_channel_open_agent_forward(
-        &mut self,
-        channel: Channel<client::Msg>,
-        reply: client::ChannelOpenHandle,
-        _session: &mut client::Session,
-    ) -> std::result::Result<(), russh::Error> {
-        reply.accept().await;
-        let (key, cert, comment) = (self.key.clone(), self.cert.clone(), self.comment.clone());
-        tokio::spawn(async move {
-            let _ = crate::agent::serve(channel.into_stream(), &key, &cert, &comment).await;
-        });
-        Ok(())
-    }
-}
-
-/// The client side of the connection to a node.
-pub struct NodeHandler {
+/// tsh's side of an SSH connection, to the proxy or to a node: host certificates checked, and
+/// agent channels served from `agent` (none: refused). The proxy gets tsh's own key (it asks only
+/// when it records and tsh forwarded); a node gets what `-A` chose.
+pub struct TshHandler {
     check: HostCheck,
     agent: Option<AgentSource>,
     key: Arc<SshKey>,
@@ -177,7 +149,7 @@ pub struct NodeHandler {
     comment: String,
 }
 
-impl client::Handler for NodeHandler {
+impl client::Handler for TshHandler {
     type Error = russh::Error;
 
     async fn check_server_key(&mut self, key: &PublicKeyOrCertificate) -> std::result::Result<bool, russh::Error> {
@@ -190,7 +162,6 @@ impl client::Handler for NodeHandler {
         reply: client::ChannelOpenHandle,
         _session: &mut client::Session,
     ) -> std::result::Result<(), russh::Error> {
-        // Only an agent the user asked to forward (-A); anything else is refused.
         let Some(source) = self.agent.clone() else {
             reply
                 .reject(russh::ChannelOpenFailure::AdministrativelyProhibited)
@@ -253,12 +224,22 @@ pub type NodeStream = tokio::io::Join<
 /// A connection to the proxy, and whether it records sessions.
 pub struct ProxyConnection {
     /// The SSH connection.
-    pub handle: Handle<ProxyHandler>,
+    pub handle: Handle<TshHandler>,
     /// Whether the cluster records at the proxy (so the agent must be forwarded).
     pub recording: bool,
 }
 
 impl Dialer {
+    fn handler(&self, check: HostCheck, agent: Option<AgentSource>) -> TshHandler {
+        TshHandler {
+            check,
+            agent,
+            key: self.key.clone(),
+            cert: self.cert.clone(),
+            comment: self.agent_comment.clone(),
+        }
+    }
+
     fn host_check(&self, name: &str) -> (HostCheck, Arc<std::sync::Mutex<Option<String>>>) {
         let refusal = Arc::new(std::sync::Mutex::new(None));
         let check = HostCheck {
@@ -273,12 +254,7 @@ impl Dialer {
     pub async fn dial_proxy(&self, login: &str) -> Result<ProxyConnection> {
         let proxy_host = crate::profile::proxy_host(&self.proxy_addr);
         let (check, refusal) = self.host_check(&proxy_host);
-        let handler = ProxyHandler {
-            check,
-            key: self.key.clone(),
-            cert: self.cert.clone(),
-            comment: self.agent_comment.clone(),
-        };
+        let handler = self.handler(check, Some(AgentSource::Login));
         let mut handle = match client::connect(client_config(), self.proxy_addr.as_str(), handler).await {
             Ok(h) => h,
             Err(e) => {
@@ -349,13 +325,7 @@ impl Dialer {
         let proxy = self.dial_proxy(login).await?;
         let stream = self.open_subsystem(&proxy, target, proxy.recording).await?;
         let (check, refusal) = self.host_check(&target.host);
-        let handler = NodeHandler {
-            check,
-            agent: self.node_agent.clone(),
-            key: self.key.clone(),
-            cert: self.cert.clone(),
-            comment: self.agent_comment.clone(),
-        };
+        let handler = self.handler(check, self.node_agent.clone());
         let mut handle = match client::connect_stream(client_config(), stream, handler).await {
             Ok(h) => h,
             Err(e) => {
@@ -377,8 +347,8 @@ impl Dialer {
 /// A logged-in connection to a node, and the proxy connection it runs through.
 pub struct NodeConnection {
     /// The node.
-    pub node: Handle<NodeHandler>,
-    _proxy: Handle<ProxyHandler>,
+    pub node: Handle<TshHandler>,
+    _proxy: Handle<TshHandler>,
 }
 
 /// Turns the proxy's stderr on a refused subsystem into an error of the right kind.
