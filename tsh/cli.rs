@@ -132,14 +132,12 @@ pub fn main() -> ExitCode {
     match crate::commands::run(&mut env, cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if tele_common::output::is_closed_output(&e) => ExitCode::SUCCESS,
-        Err(e) if e.message().is_empty() && e.exit_code().is_some() => ExitCode::from(e.exit_code().unwrap_or(1)),
-        Err(e) if e.exit_code().is_some() => {
-            let _ = env.printer.error(&e);
-            ExitCode::from(e.exit_code().unwrap_or(1))
-        }
         Err(e) => {
-            let _ = env.printer.error(&e);
-            ExitCode::FAILURE
+            // A remote command's own exit status has nothing to print.
+            if !e.message().is_empty() {
+                let _ = env.printer.error(&e);
+            }
+            ExitCode::from(e.exit_code().unwrap_or(1))
         }
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::bench::{free_port, ms, run_ok};
-use crate::bench_ssh::{Kill, feed, joined_node, os_user, stdout_of, wait_port};
+use crate::nodes::{Kill, feed, joined_node, node_token, os_user, stdout_of, wait_port};
 use crate::{cargo, check, target_dir};
 
 const PASSWORD: &str = "bench-password-123";
@@ -78,22 +78,7 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
             .map_err(|e| e.to_string())?,
     );
     wait_port(web)?;
-    let tctl = || {
-        let mut c = Command::new(bin.join("tctl"));
-        c.arg("-c").arg(&config);
-        c
-    };
-    let text = stdout_of(tctl().args(["tokens", "add", "--type=node"]), "tctl tokens add")?;
-    let token = text
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("The invite token: "))
-        .unwrap_or_default()
-        .to_string();
-    let pin = stdout_of(tctl().arg("status"), "tctl status")?
-        .lines()
-        .find_map(|l| l.strip_prefix("CA pin").map(|p| p.trim().to_string()))
-        .unwrap_or_default();
+    let (token, pin) = node_token(bin, &config, "30m")?;
     let mut nodes = Vec::new();
     for (name, label) in [("dev1", "env=dev"), ("prod1", "env=prod")] {
         nodes.push(joined_node(bin, web, (&token, &pin), (name, label), &dir.join(name))?.0);

@@ -3,48 +3,13 @@
 //! against plain `scp` to the same sshd. Every figure is a ratio within the same run.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use crate::bench::{free_port, ms, ratio, run_ok, timed_n};
+use crate::nodes::{Kill, feed, joined_node, node_token, os_user, wait_port};
 
 const GIB: u64 = 1 << 30;
-
-pub(crate) struct Kill(pub(crate) Child);
-
-impl Drop for Kill {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-pub(crate) fn os_user() -> Result<String, String> {
-    let out = Command::new("id").arg("-un").output().map_err(|e| e.to_string())?;
-    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
-}
-
-pub(crate) fn wait_port(port: u16) -> Result<(), String> {
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if start.elapsed() > Duration::from_secs(30) {
-            return Err(format!("nothing listens on {port}"));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    Ok(())
-}
-
-pub(crate) fn stdout_of(cmd: &mut Command, what: &str) -> Result<String, String> {
-    let out = cmd
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("{what}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("{what} failed"));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-}
 
 /// A cluster with one joined node and a logged-in user; `recording` at the proxy or not.
 struct Cluster {
@@ -87,17 +52,8 @@ impl Cluster {
             c.arg("-c").arg(&config).args(args);
             c
         };
-        let text = stdout_of(&mut tctl(&["tokens", "add", "--type=node"]), "tctl tokens add")?;
-        let token = text
-            .lines()
-            .next()
-            .and_then(|l| l.strip_prefix("The invite token: "))
-            .unwrap_or_default();
-        let pin = stdout_of(&mut tctl(&["status"]), "tctl status")?
-            .lines()
-            .find_map(|l| l.strip_prefix("CA pin").map(|p| p.trim().to_string()))
-            .unwrap_or_default();
-        let (sshd, sshd_port) = joined_node(bin, web, (token, &pin), ("node1", "env=bench"), &dir.join("node"))?;
+        let (token, pin) = node_token(bin, &config, "30m")?;
+        let (sshd, sshd_port) = joined_node(bin, web, (&token, &pin), ("node1", "env=bench"), &dir.join("node"))?;
         let add = Command::new(&refserver)
             .args([
                 "users",
@@ -175,70 +131,6 @@ impl Cluster {
         .stdin(Stdio::null())
         .stdout(Stdio::null());
         c
-    }
-}
-
-/// Joins a node named `name` with `labels` (the token and pin tctl gave) and starts its sshd
-/// with what the join wrote; returns the sshd and its port.
-pub(crate) fn joined_node(
-    bin: &Path,
-    web: u16,
-    (token, pin): (&str, &str),
-    (name, labels): (&str, &str),
-    node_dir: &Path,
-) -> Result<(Kill, u16), String> {
-    let port = free_port()?;
-    run_ok(
-        Command::new(bin.join("refserver"))
-            .args([
-                "join",
-                "openssh",
-                &format!("--token={token}"),
-                &format!("--ca-pin={pin}"),
-            ])
-            .arg(format!("--auth-server=127.0.0.1:{web}"))
-            .arg(format!("--address=127.0.0.1:{port}"))
-            .arg(format!("--node-name={name}"))
-            .arg(format!("--labels={labels}"))
-            .arg(format!("--out-dir={}", node_dir.display()))
-            .stdout(Stdio::null()),
-        "refserver join openssh",
-    )?;
-    std::fs::create_dir_all("/run/sshd").map_err(|e| e.to_string())?;
-    let sshd_config = node_dir.join("sshd_config");
-    std::fs::write(
-        &sshd_config,
-        format!(
-            "Port {port}\nListenAddress 127.0.0.1\nInclude {}\nPidFile {}\nPasswordAuthentication no\n\
-             AuthorizedKeysFile none\nPermitRootLogin yes\nStrictModes no\nUsePAM no\nMaxStartups 100:30:200\n\
-             Subsystem sftp /usr/lib/openssh/sftp-server\n",
-            node_dir.join("sshd_config.teleport").display(),
-            node_dir.join("sshd.pid").display()
-        ),
-    )
-    .map_err(|e| e.to_string())?;
-    let sshd = Command::new("/usr/sbin/sshd")
-        .arg("-D")
-        .arg("-f")
-        .arg(&sshd_config)
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("sshd: {e}"))?;
-    let sshd = Kill(sshd);
-    wait_port(port)?;
-    Ok((sshd, port))
-}
-
-pub(crate) fn feed(mut child: Child, line: &str) -> Result<(), String> {
-    if let Some(mut stdin) = child.stdin.take() {
-        use std::io::Write as _;
-        writeln!(stdin, "{line}").map_err(|e| e.to_string())?;
-    }
-    let status = child.wait().map_err(|e| e.to_string())?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err("a setup command failed".into())
     }
 }
 

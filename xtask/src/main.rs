@@ -9,6 +9,7 @@ mod bench_ssh;
 mod demo;
 mod demo_node;
 mod gen_docs;
+mod nodes;
 mod packages;
 mod test;
 

@@ -36,6 +36,14 @@ pub fn denied(login: &str, node: &NodeRow) -> Error {
         .with_hint("ask an admin for a role whose logins and node_labels allow it (tsh status shows your logins)")
 }
 
+/// Like [`resolve`], from the store, with the error a user sees when nothing matches.
+pub fn find_node(store: &crate::store::Store, host: &str, port: u16) -> Result<NodeRow> {
+    let nodes = store.nodes()?;
+    resolve(&nodes, host, port).cloned().ok_or_else(|| {
+        Error::not_found(format!("node {host:?} is not found")).with_hint("list the nodes you can reach with: tsh ls")
+    })
+}
+
 /// Finds the node a client names: by name, by `host:port` address, or by host alone when the
 /// port is 0 or 22 and one node has that host. Unregistered hosts are not dialed: the proxy is
 /// not an open relay.

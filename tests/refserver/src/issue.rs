@@ -28,6 +28,35 @@ pub fn user_roles(s: &Server, user: &User) -> Result<Vec<Role>> {
     Ok(roles)
 }
 
+/// A user by name with the roles that exist; an error when the user is gone.
+pub fn user_and_roles(s: &Server, name: &str) -> Result<(User, Vec<Role>)> {
+    let user = s
+        .store
+        .user(name)?
+        .ok_or_else(|| Error::unauthenticated(format!("user {name:?} no longer exists")))?
+        .user;
+    let roles = user_roles(s, &user)?;
+    Ok((user, roles))
+}
+
+/// The SSH certificate extensions the roles grant (login and single-use certificates alike):
+/// `permit-*` from role options, and `teleport-roles`.
+pub fn role_extensions(roles: &[Role]) -> Vec<(String, String)> {
+    let names: Vec<&str> = roles.iter().map(|r| r.metadata.name.as_str()).collect();
+    let mut ext = vec![("permit-pty".to_string(), String::new())];
+    if roles.iter().any(|r| r.spec.options.forward_agent == Some(true)) {
+        ext.push(("permit-agent-forwarding".into(), String::new()));
+    }
+    if roles.iter().all(|r| r.spec.options.port_forwarding != Some(false)) {
+        ext.push(("permit-port-forwarding".into(), String::new()));
+    }
+    ext.push((
+        "teleport-roles".into(),
+        serde_json::json!({ "roles": names }).to_string(),
+    ));
+    ext
+}
+
 /// The OS logins the user may use: allowed logins minus denied ones.
 pub fn logins(user: &User, roles: &[Role]) -> Vec<String> {
     let expand = |logins: &[String]| -> Vec<String> {
@@ -94,23 +123,11 @@ pub fn user_certs(s: &Server, user: &User, req: &CertRequest<'_>) -> Result<User
     let mut principals = logins(user, &roles);
     principals.push(JOIN_PRINCIPAL.to_string());
     let role_names: Vec<String> = roles.iter().map(|r| r.metadata.name.clone()).collect();
-    let mut ext = vec![
-        ("permit-pty".to_string(), String::new()),
-        ("private-key-policy".to_string(), "none".to_string()),
-    ];
+    let mut ext = role_extensions(&roles);
+    ext.push(("private-key-policy".to_string(), "none".to_string()));
     if let Some(ip) = req.login_ip {
         ext.push(("login-ip".into(), ip.to_string()));
     }
-    if roles.iter().any(|r| r.spec.options.forward_agent == Some(true)) {
-        ext.push(("permit-agent-forwarding".into(), String::new()));
-    }
-    if roles.iter().all(|r| r.spec.options.port_forwarding != Some(false)) {
-        ext.push(("permit-port-forwarding".into(), String::new()));
-    }
-    ext.push((
-        "teleport-roles".into(),
-        serde_json::json!({ "roles": role_names }).to_string(),
-    ));
     ext.push(("teleport-route-to-cluster".into(), s.cas.cluster().to_string()));
     let ssh_cert = s.cas.sign_user(&key, &user.metadata.name, &principals, ttl, &ext)?;
     let subject = TlsSubject {

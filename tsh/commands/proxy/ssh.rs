@@ -49,11 +49,7 @@ pub fn run(env: &mut Env, args: ProxySshArgs) -> Result<()> {
     let (home, session) = env.session()?;
     let cluster = args.cluster.unwrap_or_else(|| session.profile.cluster.clone());
     let target = parse(&args.target, &cluster)?;
-    let login = target
-        .login
-        .clone()
-        .or_else(|| env.ctx.os_user().map(str::to_string))
-        .ok_or_else(|| Error::bad_parameter("no login given: use user@host:port"))?;
+    let login = crate::commands::ssh::login_for(env, &target, None)?;
     let mut dialer = session.dialer(&home)?;
     crate::session_mfa::prepare(env, &home, &session, &mut dialer, &target, &login)?;
     env.block_on_value(async move {

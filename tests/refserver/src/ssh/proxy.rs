@@ -133,19 +133,8 @@ impl ProxyHandler {
         {
             return Err(Error::not_found(format!("cluster {c:?} is not found")));
         }
-        let nodes = server.store.nodes()?;
-        let node = access::resolve(&nodes, &target.host, target.port)
-            .cloned()
-            .ok_or_else(|| {
-                Error::not_found(format!("node {:?} is not found", target.host))
-                    .with_hint("list the nodes you can reach with: tsh ls")
-            })?;
-        let user = server
-            .store
-            .user(&id.user)?
-            .ok_or_else(|| Error::unauthenticated("user no longer exists"))?
-            .user;
-        let roles = crate::issue::user_roles(server, &user)?;
+        let node = access::find_node(&server.store, &target.host, target.port)?;
+        let (user, roles) = crate::issue::user_and_roles(server, &id.user)?;
         access::check_ssh(&user, &roles, &id.login, &node)?;
         if !id.principals.contains(&id.login) {
             return Err(access::denied(&id.login, &node));

@@ -19,17 +19,8 @@ fn target(s: &Server, caller: &Caller, node: &str, port: u16) -> Result<(User, V
     let Caller::User { name, .. } = caller else {
         return Err(Error::bad_parameter("per-session MFA is for users; sign in as one"));
     };
-    let user = s
-        .store
-        .user(name)?
-        .ok_or_else(|| Error::unauthenticated("user no longer exists"))?
-        .user;
-    let roles = crate::issue::user_roles(s, &user)?;
-    let nodes = s.store.nodes()?;
-    let found = access::resolve(&nodes, node, port)
-        .cloned()
-        .ok_or_else(|| Error::not_found(format!("node {node:?} is not found")))?;
-    Ok((user, roles, found))
+    let (user, roles) = crate::issue::user_and_roles(s, name)?;
+    Ok((user, roles, access::find_node(&s.store, node, port)?))
 }
 
 /// `POST /v1/mfa/required`.
