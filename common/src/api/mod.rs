@@ -5,6 +5,7 @@
 //! `{"error":{"message","kind"}}` and become [`Error`]s of the same kind.
 
 pub mod b64;
+pub mod headless;
 pub mod login;
 pub mod nodes;
 mod resources;
@@ -81,7 +82,20 @@ impl Client {
         path: &str,
         body: Option<&B>,
     ) -> Result<reqwest::Response> {
+        self.send_with(method, path, body, None).await
+    }
+
+    async fn send_with<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<reqwest::Response> {
         let mut req = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(t) = timeout {
+            req = req.timeout(t);
+        }
         if let Some(body) = body {
             req = req.json(body);
         }
@@ -103,7 +117,17 @@ impl Client {
         path: &str,
         body: Option<&B>,
     ) -> Result<T> {
-        let resp = self.send(method, path, body).await?;
+        self.call_with_timeout(method, path, body, None).await
+    }
+
+    async fn call_with_timeout<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        timeout: impl Into<Option<std::time::Duration>>,
+    ) -> Result<T> {
+        let resp = self.send_with(method, path, body, timeout.into()).await?;
         let bytes = resp.bytes().await.map_err(|e| classify(&e, &self.addr))?;
         serde_json::from_slice(&bytes)
             .map_err(|e| Error::internal(format!("bad response from the server to {path}: {e}")))

@@ -100,6 +100,8 @@ pub struct CertRequest<'a> {
     pub ttl: Duration,
     /// The address a login came from (`login-ip`); none for certificates an admin signs.
     pub login_ip: Option<std::net::IpAddr>,
+    /// More SSH extensions (an MFA check's marks).
+    pub extensions: &'a [(String, String)],
 }
 
 /// Issues SSH and TLS certificates for `user` on the caller's public keys.
@@ -129,6 +131,7 @@ pub fn user_certs(s: &Server, user: &User, req: &CertRequest<'_>) -> Result<User
         ext.push(("login-ip".into(), ip.to_string()));
     }
     ext.push(("teleport-route-to-cluster".into(), s.cas.cluster().to_string()));
+    ext.extend(req.extensions.iter().cloned());
     let ssh_cert = s.cas.sign_user(&key, &user.metadata.name, &principals, ttl, &ext)?;
     let subject = TlsSubject {
         common_name: &user.metadata.name,

@@ -6,6 +6,7 @@ pub mod access;
 pub mod authz;
 pub mod ca;
 pub mod cli;
+pub mod headless;
 pub mod issue;
 pub mod join;
 pub mod mfa;

@@ -30,6 +30,8 @@ pub struct Server {
     pub store: Store,
     /// The CAs.
     pub cas: Authorities,
+    /// Wakes requesters waiting for a headless login decision.
+    pub headless_changed: tokio::sync::Notify,
 }
 
 impl Server {
@@ -77,7 +79,12 @@ pub fn open(settings: Settings, bootstrap: Vec<Resource>) -> Result<(Server, Fil
     if let Some(spec) = &settings.config.auth_service.authentication {
         store.put_cap(&AuthPreference::new(spec.clone()))?;
     }
-    let server = Server { settings, store, cas };
+    let server = Server {
+        settings,
+        store,
+        cas,
+        headless_changed: tokio::sync::Notify::new(),
+    };
     write_admin_identity(&server)?;
     Ok((server, lock))
 }

@@ -21,6 +21,9 @@ pub const MFA_VERIFIED: &str = "mfa-verified";
 /// The extension binding a single-use certificate to one node (this suite's: Teleport binds by
 /// the issuing request alone, teleport-facts §3.3).
 pub const SINGLE_USE_NODE: &str = "teleport-single-use-node";
+/// The extension of a headless login's one-minute certificates: approved with a security key
+/// just now, so they satisfy per-session MFA on any node the roles grant (this suite's name).
+pub const HEADLESS_LOGIN: &str = "teleport-headless-login";
 
 /// Whether `user` needs MFA for a session to `node` as `login`.
 pub fn required(s: &Server, user: &User, roles: &[Role], node: &NodeRow, login: &str) -> Result<bool> {

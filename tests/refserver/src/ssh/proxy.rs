@@ -35,6 +35,8 @@ pub(crate) struct Identity {
     pub principals: Vec<String>,
     /// For a single-use certificate: the MFA device that answered, and the node it is for.
     pub single_use: Option<(String, String)>,
+    /// A headless login's certificate: approved with a security key within its one minute.
+    pub headless: bool,
 }
 
 pub(crate) struct ProxyHandler {
@@ -83,6 +85,8 @@ pub(crate) fn check_user_cert(shared: &Shared, login: &str, cert: &Certificate, 
             .get(session_mfa::MFA_VERIFIED)
             .zip(cert.extensions().get(session_mfa::SINGLE_USE_NODE))
             .map(|(d, n)| (d.clone(), n.clone())),
+        headless: cert.extensions().contains_key(session_mfa::HEADLESS_LOGIN)
+            && cert.extensions().contains_key(session_mfa::MFA_VERIFIED),
     })
 }
 
@@ -146,8 +150,12 @@ impl ProxyHandler {
     }
 }
 
-/// A node that needs per-session MFA takes only a single-use certificate made for it.
+/// A node that needs per-session MFA takes only a single-use certificate made for it, or a
+/// headless login's (one minute, approved with a security key).
 pub(crate) fn check_single_use(id: &Identity, node: &NodeRow) -> Result<()> {
+    if id.headless {
+        return Ok(());
+    }
     match &id.single_use {
         Some((_, for_node)) if for_node == &node.name => Ok(()),
         Some((_, for_node)) => Err(Error::access_denied(format!(
@@ -305,6 +313,7 @@ mod tests {
             login: "jerry".into(),
             principals: vec!["jerry".into()],
             single_use: Some(("device-1".into(), "prod3".into())),
+            headless: false,
         };
         assert!(check_single_use(&id, &node("prod3")).is_ok());
         let e = check_single_use(&id, &node("prod4")).unwrap_err();
@@ -313,6 +322,12 @@ mod tests {
             "this single-use certificate is for node \"prod3\", not \"prod4\""
         );
         id.single_use = None;
+        id.headless = true;
+        assert!(
+            check_single_use(&id, &node("prod4")).is_ok(),
+            "a headless login's certificate"
+        );
+        id.headless = false;
         let e = check_single_use(&id, &node("prod3")).unwrap_err();
         assert!(
             e.message().starts_with("MFA is required to access Node \"prod3\""),

@@ -3,6 +3,7 @@
 
 mod cas;
 mod cluster;
+mod headless;
 mod mfa;
 mod nodes;
 mod tokens;
@@ -17,6 +18,7 @@ use rusqlite::Connection;
 use tele_common::error::{Error, Result};
 
 pub use cas::CaRow;
+pub use headless::HeadlessRow;
 pub use nodes::{NodeRow, SessionRow};
 pub use tokens::TokenRow;
 pub use users::{MfaDevice, UserRow};
@@ -40,6 +42,9 @@ const MIGRATIONS: &[&str] = &[
     // 3: SSH access: joined OpenSSH nodes and recorded sessions.
     "CREATE TABLE nodes (name TEXT PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, addr TEXT NOT NULL, labels TEXT NOT NULL, version TEXT NOT NULL, joined INTEGER NOT NULL);
      CREATE TABLE sessions (id TEXT PRIMARY KEY, user TEXT NOT NULL, login TEXT NOT NULL, node TEXT NOT NULL, kind TEXT NOT NULL, command TEXT NOT NULL, started INTEGER NOT NULL, ended INTEGER);",
+    // 4: headless WebAuthn: login requests waiting for their user's approval.
+    "CREATE TABLE headless_requests (id TEXT PRIMARY KEY, user TEXT NOT NULL, ssh_pub_key TEXT NOT NULL, tls_pub_key TEXT NOT NULL, client_ip TEXT NOT NULL, state TEXT NOT NULL, device TEXT, created INTEGER NOT NULL, expires INTEGER NOT NULL);
+     CREATE INDEX headless_by_user ON headless_requests (user, expires);",
 ];
 
 /// The server's database.

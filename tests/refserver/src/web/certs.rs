@@ -83,6 +83,7 @@ pub async fn user(
         tls_public_key: &req.tls_public_key,
         ttl: req.ttl,
         login_ip: None,
+        extensions: &[],
     };
     let resp = issue::user_certs(&s, &row.user, &cert_req)?;
     tracing::info!(user = req.user, by = caller.name(), "user certificates issued");

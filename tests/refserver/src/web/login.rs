@@ -131,11 +131,21 @@ pub async fn finish(
         tls_public_key: &req.tls_pub_key,
         ttl,
         login_ip: Some(peer.ip()),
+        extensions: &[],
     };
     let certs = issue::user_certs(&s, &row.user, &cert_req)?;
     tracing::info!(user = req.user, "login");
-    Ok(Json(SshLoginResponse {
-        username: row.user.metadata.name.clone(),
+    Ok(Json(login_response(&s, &row.user.metadata.name, certs)?))
+}
+
+/// The login answer for issued certificates: them and the cluster's host CA.
+pub(super) fn login_response(
+    s: &Server,
+    user: &str,
+    certs: tele_common::api::types::UserCertResponse,
+) -> Result<SshLoginResponse> {
+    Ok(SshLoginResponse {
+        username: user.to_string(),
         cert: certs.ssh_cert,
         tls_cert: certs.tls_cert,
         host_signers: vec![TrustedCerts {
@@ -148,5 +158,5 @@ pub async fn finish(
             ],
             tls_certs: certs.tls_cas,
         }],
-    }))
+    })
 }

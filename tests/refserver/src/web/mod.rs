@@ -2,6 +2,7 @@
 //! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
 
 mod certs;
+mod headless;
 mod login;
 mod mfa;
 mod nodes;
@@ -97,7 +98,8 @@ pub fn router(state: State) -> Router {
         .route("/sites/{site}/auth/export", get(webapi::export_site))
         .route("/mfa/login/begin", post(login::begin))
         .route("/mfa/login/finish", post(login::finish))
-        .route("/host/credentials", post(nodes::join));
+        .route("/host/credentials", post(nodes::join))
+        .route("/headless/login", post(headless::login));
     Router::new()
         .nest("/webapi", webapi.clone())
         .nest("/v1/webapi", webapi)
@@ -126,6 +128,7 @@ pub fn router(state: State) -> Router {
         .route("/v1/certs/user", post(certs::user))
         .route("/v1/mfa/challenge", post(mfa::challenge))
         .route("/v1/mfa/required", post(session::required))
+        .route("/v1/headless/{id}", get(headless::get).put(headless::update))
         .route("/v1/certs/single-use", post(session::single_use))
         .route("/v1/mfa/devices", get(mfa::list))
         .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))

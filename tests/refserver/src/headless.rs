@@ -1,0 +1,242 @@
+//! Headless WebAuthn, the server side (teleport-facts §4.3): a request waits as `pending` for up
+//! to three minutes; only its own user may approve it, and only with a fresh security-key
+//! assertion to a `headless_login` challenge, or deny it. An approved request gets one-minute
+//! certificates marked MFA-verified; a denied, expired or abandoned one is deleted.
+//!
+//! Requests are unauthenticated inserts, so each user has at most [`MAX_LIVE_PER_USER`] live
+//! ones (Teleport waits for the approver's "stub" resource instead; see ARCHITECTURE.md).
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use ssh_key::{HashAlg, PublicKey};
+use tele_common::api::headless::{CERT_TTL, HeadlessLoginRequest, HeadlessRequest, State, TIMEOUT, request_id};
+use tele_common::api::login::MfaResponse;
+use tele_common::duration;
+use tele_common::error::{Error, Result};
+
+use crate::server::Server;
+use crate::session_mfa::{HEADLESS_LOGIN, MFA_VERIFIED};
+use crate::store::HeadlessRow;
+
+pub use tele_common::api::headless::SCOPE;
+
+/// Live requests one user may have at a time.
+pub const MAX_LIVE_PER_USER: u64 = 16;
+
+/// The error of a cluster that does not allow headless login.
+pub fn disallowed() -> Error {
+    Error::access_denied("headless disallowed by cluster settings")
+        .with_hint("an admin can allow it: webauthn in the cluster auth preference and no `headless: false`")
+}
+
+fn not_found(id: &str) -> Error {
+    Error::not_found(format!("headless authentication {id:?} not found"))
+}
+
+fn expired() -> Error {
+    Error::access_denied("the headless login request expired before it was approved")
+        .with_hint("run the command again and approve it within 3 minutes")
+}
+
+/// Stores a new pending request after checking it; returns the row.
+pub fn open(s: &Server, req: &HeadlessLoginRequest, ip: IpAddr) -> Result<HeadlessRow> {
+    if !s.cap()?.allow_headless() {
+        return Err(disallowed());
+    }
+    if req.user.is_empty() {
+        return Err(Error::bad_parameter("user: missing"));
+    }
+    PublicKey::from_openssh(req.ssh_pub_key.trim())
+        .map_err(|_| Error::bad_parameter("ssh_pub_key: not an OpenSSH public key"))?;
+    if req.tls_pub_key.trim().is_empty() {
+        return Err(Error::bad_parameter("tls_pub_key: missing"));
+    }
+    if request_id(&req.ssh_pub_key) != req.headless_id {
+        return Err(Error::bad_parameter("headless_id: does not match the SSH public key"));
+    }
+    let now = s.settings.now();
+    if s.store.live_headless(&req.user, now)? >= MAX_LIVE_PER_USER {
+        return Err(Error::access_denied(format!(
+            "too many headless login requests are waiting for {:?}",
+            req.user
+        ))
+        .with_hint("approve or deny the waiting ones, or wait 3 minutes"));
+    }
+    let row = HeadlessRow {
+        id: req.headless_id.clone(),
+        user: req.user.clone(),
+        ssh_pub_key: req.ssh_pub_key.trim().to_string(),
+        tls_pub_key: req.tls_pub_key.clone(),
+        client_ip: ip.to_string(),
+        state: State::Pending,
+        device: None,
+        created: now,
+        expires: now + TIMEOUT,
+    };
+    if !s.store.put_headless(&row, now)? {
+        return Err(Error::already_exists(
+            "a headless login request with this key is already waiting",
+        ));
+    }
+    tracing::info!(
+        user = row.user,
+        id = row.id,
+        ip = row.client_ip,
+        "headless login waiting for approval"
+    );
+    Ok(row)
+}
+
+/// Deletes a request unless disarmed: a requester that gave up (or failed) leaves nothing to
+/// approve.
+struct Abandon<'a> {
+    s: &'a Server,
+    id: &'a str,
+    armed: bool,
+}
+
+impl Drop for Abandon<'_> {
+    fn drop(&mut self) {
+        if self.armed
+            && let Err(e) = self.s.store.delete_headless(self.id)
+        {
+            tracing::error!("removing a headless request: {e}");
+        }
+    }
+}
+
+/// Waits until the request is decided or expires; the approving device on approval.
+pub async fn wait(s: &Server, id: &str) -> Result<String> {
+    let mut guard = Abandon { s, id, armed: true };
+    loop {
+        let notified = s.headless_changed.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        let row = s.store.headless(id)?.ok_or_else(expired)?;
+        match row.state {
+            State::Approved => {
+                guard.armed = false;
+                return row
+                    .device
+                    .ok_or_else(|| Error::access_denied("expected mfa approval for headless authentication approval"));
+            }
+            State::Denied => return Err(Error::access_denied("headless authentication denied")),
+            State::Pending if row.expires <= s.settings.now() => return Err(expired()),
+            State::Pending => {}
+        }
+        // A decision wakes the waiter; the tick notices expiry on the server's clock.
+        let _ = tokio::time::timeout(Duration::from_secs(1), notified).await;
+    }
+}
+
+/// The certificates of an approved request: one minute at most, marked MFA-verified by the
+/// approving device and as headless.
+pub fn certs(
+    s: &Server,
+    row: &HeadlessRow,
+    device: &str,
+    ttl: Duration,
+    ip: IpAddr,
+) -> Result<tele_common::api::types::UserCertResponse> {
+    let (user, _) = crate::issue::user_and_roles(s, &row.user)?;
+    let ttl = if ttl.is_zero() { CERT_TTL } else { ttl.min(CERT_TTL) };
+    let ext = [
+        (MFA_VERIFIED.to_string(), device.to_string()),
+        (HEADLESS_LOGIN.to_string(), String::new()),
+    ];
+    let certs = crate::issue::user_certs(
+        s,
+        &user,
+        &crate::issue::CertRequest {
+            ssh_public_key: &row.ssh_pub_key,
+            tls_public_key: &row.tls_pub_key,
+            ttl,
+            login_ip: Some(ip),
+            extensions: &ext,
+        },
+    )?;
+    tracing::info!(
+        user = row.user,
+        id = row.id,
+        "headless login approved: certificates issued"
+    );
+    Ok(certs)
+}
+
+/// One of `user`'s requests (another user's is "not found").
+fn mine(s: &Server, user: &str, id: &str) -> Result<HeadlessRow> {
+    s.store
+        .headless(id)?
+        .filter(|r| r.user == user)
+        .ok_or_else(|| not_found(id))
+}
+
+/// What the approver is shown.
+pub fn get(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
+    let row = mine(s, user, id)?;
+    let fingerprint = PublicKey::from_openssh(&row.ssh_pub_key)
+        .map(|k| k.fingerprint(HashAlg::Sha256).to_string())
+        .unwrap_or_default();
+    Ok(HeadlessRequest {
+        id: row.id,
+        user: row.user,
+        client_ip_address: row.client_ip,
+        state: row.state,
+        created: duration::rfc3339(row.created),
+        expires: duration::rfc3339(row.expires),
+        ssh_key_fingerprint: fingerprint,
+    })
+}
+
+/// A request that can still be decided.
+fn pending(s: &Server, user: &str, id: &str, verb: &str) -> Result<HeadlessRow> {
+    let row = mine(s, user, id)?;
+    if row.state != State::Pending {
+        return Err(Error::new(
+            tele_common::error::ErrorKind::CompareFailed,
+            format!(
+                "cannot {verb} a headless authentication from a non-pending state: {}",
+                row.state
+            ),
+        ));
+    }
+    if row.expires <= s.settings.now() {
+        return Err(expired());
+    }
+    Ok(row)
+}
+
+fn decide(s: &Server, id: &str, state: State, device: Option<&str>) -> Result<()> {
+    if !s.store.decide_headless(id, state, device, s.settings.now())? {
+        return Err(Error::new(
+            tele_common::error::ErrorKind::CompareFailed,
+            "the headless login request was decided or expired meanwhile",
+        ));
+    }
+    s.headless_changed.notify_waiters();
+    Ok(())
+}
+
+/// Approves `user`'s request with an answer to their `headless_login` challenge, which must be
+/// a security-key assertion.
+pub fn approve(s: &Server, user: &str, id: &str, resp: &MfaResponse) -> Result<()> {
+    pending(s, user, id, "approve")?;
+    if resp.webauthn.is_none() {
+        return Err(Error::access_denied(
+            "approving a headless login needs a security key (WebAuthn); an OTP code is not enough",
+        ));
+    }
+    let device = crate::mfa::verify(s, user, SCOPE, resp)?;
+    decide(s, id, State::Approved, Some(&device))?;
+    tracing::info!(user, id, "headless login approved");
+    Ok(())
+}
+
+/// Denies `user`'s request.
+pub fn deny(s: &Server, user: &str, id: &str) -> Result<()> {
+    pending(s, user, id, "deny")?;
+    decide(s, id, State::Denied, None)?;
+    tracing::info!(user, id, "headless login denied");
+    Ok(())
+}
