@@ -8,6 +8,7 @@ mod mfa;
 mod nodes;
 mod tokens;
 mod users;
+mod web_sessions;
 
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
@@ -45,6 +46,9 @@ const MIGRATIONS: &[&str] = &[
     // 4: headless WebAuthn: login requests waiting for their user's approval.
     "CREATE TABLE headless_requests (id TEXT PRIMARY KEY, user TEXT NOT NULL, ssh_pub_key TEXT NOT NULL, tls_pub_key TEXT NOT NULL, client_ip TEXT NOT NULL, state TEXT NOT NULL, device TEXT, created INTEGER NOT NULL, expires INTEGER NOT NULL);
      CREATE INDEX headless_by_user ON headless_requests (user, expires);",
+    // 5: browser sign-ins: SHA-256 of the session cookie, never the cookie itself.
+    "CREATE TABLE web_sessions (hash TEXT PRIMARY KEY, user TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE, expires INTEGER NOT NULL, created INTEGER NOT NULL);
+     CREATE INDEX web_sessions_by_expiry ON web_sessions (expires);",
 ];
 
 /// The server's database.

@@ -105,6 +105,17 @@ impl Store {
         })
     }
 
+    /// The user a live token of `kind` was made for, and when the token expires.
+    pub fn user_token(&self, token: &str, kind: &str, now: SystemTime) -> Result<Option<(String, SystemTime)>> {
+        self.with(|c| {
+            optional(c.query_row(
+                "SELECT user, expires FROM user_tokens WHERE name = ?1 AND kind = ?2 AND expires > ?3",
+                params![token, kind, unix(now)],
+                |r| Ok((r.get(0)?, from_unix(r.get(1)?))),
+            ))
+        })
+    }
+
     /// Deletes a user token; returns whether it was there.
     pub fn delete_user_token(&self, token: &str) -> Result<bool> {
         self.with(|c| {

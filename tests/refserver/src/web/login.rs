@@ -71,6 +71,25 @@ fn check_password(s: &Server, user: &str, password: &str) -> Result<UserRow> {
     }
 }
 
+/// Checks the password and, when the cluster or the account has one, the second factor: what
+/// `/finish` and the web sign-in (`/finishsession`) share. A failure counts towards the lock.
+pub(super) fn authenticate(s: &Server, user: &str, password: &str, resp: &MfaResponse) -> Result<UserRow> {
+    check_lock(s, user)?;
+    let row = check_password(s, user, password)?;
+    let cap = s.cap()?;
+    let answered = resp.webauthn.is_some() || !resp.totp_code.is_empty();
+    let has_devices = !s.store.mfa_devices(user)?.is_empty();
+    let needs_mfa = cap.spec.second_factor.required()
+        || (cap.spec.second_factor != tele_common::resources::SecondFactor::Off && has_devices);
+    if (needs_mfa || answered)
+        && let Err(e) = mfa::verify(s, user, mfa::LOGIN, resp)
+    {
+        return Err(fail(s, user, e.message()));
+    }
+    s.store.clear_login_failures(user)?;
+    Ok(row)
+}
+
 /// `POST /webapi/mfa/login/begin`.
 pub async fn begin(
     AxState(s): AxState<State>,
@@ -101,23 +120,11 @@ pub async fn finish(
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     ApiJson(req): ApiJson<AuthenticateSshUserRequest>,
 ) -> ApiResult<Json<SshLoginResponse>> {
-    check_lock(&s, &req.user)?;
-    let row = check_password(&s, &req.user, &req.password)?;
-    let cap = s.cap()?;
-    let answered = req.webauthn_challenge_response.is_some() || !req.totp_code.is_empty();
-    let has_devices = !s.store.mfa_devices(&req.user)?.is_empty();
-    let needs_mfa = cap.spec.second_factor.required()
-        || (cap.spec.second_factor != tele_common::resources::SecondFactor::Off && has_devices);
-    if needs_mfa || answered {
-        let resp = MfaResponse {
-            webauthn: req.webauthn_challenge_response.clone(),
-            totp_code: req.totp_code.clone(),
-        };
-        if let Err(e) = mfa::verify(&s, &req.user, mfa::LOGIN, &resp) {
-            return Err(fail(&s, &req.user, e.message()).into());
-        }
-    }
-    s.store.clear_login_failures(&req.user)?;
+    let resp = MfaResponse {
+        webauthn: req.webauthn_challenge_response.clone(),
+        totp_code: req.totp_code.clone(),
+    };
+    let row = authenticate(&s, &req.user, &req.password, &resp)?;
     let roles = issue::user_roles(&s, &row.user)?;
     // At login a TTL past the roles' limit is shortened, as Teleport does, not refused.
     let ttl = req.ttl.min(issue::max_ttl(&roles));

@@ -1,11 +1,14 @@
 //! The HTTPS listener: Teleport's unauthenticated `/webapi/*` and the mutual-TLS `/v1/*` API.
 //! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
 
+mod browser;
 mod certs;
 mod headless;
+mod invite;
 mod login;
 mod mfa;
 mod nodes;
+mod pages;
 mod roles;
 mod session;
 mod tokens;
@@ -134,6 +137,7 @@ pub fn router(state: State) -> Router {
         .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
         .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))
         .route("/v1/mfa/devices/{name}/delete", post(mfa::delete))
+        .merge(pages::routes())
         .fallback(|| async { ApiError(Error::not_found("no such endpoint")) })
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
