@@ -4,6 +4,7 @@
 mod browser;
 mod certs;
 mod headless;
+mod headless_page;
 mod invite;
 mod login;
 mod mfa;

@@ -13,7 +13,7 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, R
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 
-use super::{State, browser, invite};
+use super::{State, browser, headless_page, invite};
 
 /// The routes of the pages and of their API, merged into the server's router.
 pub fn routes() -> Router<State> {
@@ -37,6 +37,11 @@ pub fn routes() -> Router<State> {
             "/webapi/mfa/token/{token}/registerchallenge",
             post(invite::register_challenge),
         )
+        .route(
+            "/webapi/headless/{id}",
+            get(headless_page::read).put(headless_page::decide),
+        )
+        .route("/webapi/headless/{id}/challenge", post(headless_page::challenge))
 }
 
 const LOGIN_HTML: &str = include_str!("../../web/login.html");
