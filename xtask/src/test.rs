@@ -14,6 +14,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("gpg-agent", "an ssh-agent that refuses certificates"),
     ("asciinema", "plays the session recordings"),
     ("tmux", "a real terminal for interactive sessions"),
+    ("chromium", "the headless approval page in a real browser"),
 ];
 
 pub fn run(args: &[String]) -> Result<(), String> {

@@ -1,0 +1,1 @@
+//! Nothing here: the package holds only the browser tests (`tests/browser/`).
