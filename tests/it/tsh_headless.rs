@@ -322,3 +322,89 @@ fn is_root() -> bool {
         })
         .unwrap_or(false)
 }
+
+/// `POST /webapi/headless/login` as any HTTP client sends it (curl), with `stdin` as the body.
+fn post_headless(srv: &RefServer, body: &str) -> std::process::Child {
+    let curl = require_program("curl", "curl");
+    let mut child = std::process::Command::new(curl)
+        .args([
+            "-sSk",
+            "--fail-with-body",
+            "-X",
+            "POST",
+            "-H",
+            "Content-Type: application/json",
+        ])
+        .args(["--data-binary", "@-"])
+        .arg(format!("https://{}/webapi/headless/login", srv.web_addr))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(body.as_bytes()).unwrap();
+    child
+}
+
+/// The refserver's cap on one user's waiting requests (`MAX_LIVE_PER_USER`).
+const PER_USER_CAP: usize = 16;
+
+fn request_body(user: &str, id: Option<&str>) -> String {
+    use tele_common::api::headless::{HeadlessLoginRequest, request_id};
+    let key = tele_common::keys::SshKey::generate().unwrap().public_openssh();
+    let tls = tele_common::keys::TlsKey::generate().unwrap().public_pem();
+    serde_json::to_string(&HeadlessLoginRequest {
+        user: user.into(),
+        headless_id: id.map(String::from).unwrap_or_else(|| request_id(&key)),
+        ssh_pub_key: key,
+        tls_pub_key: tls,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn requests_must_match_their_key_and_are_capped_per_user() {
+    let srv = cluster("", None);
+    // An ID that is not the key's: someone else's request cannot be squatted.
+    let out = post_headless(
+        &srv,
+        &request_body("mallory", Some("86172f78-af7c-5935-a7c1-ed06b94f17dc")),
+    )
+    .wait_with_output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(22), "an HTTP error");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("headless_id: does not match the SSH public key"),
+        "{text}"
+    );
+
+    // Sixteen waiting requests for one user; the seventeenth is refused at once.
+    let mut waiting: Vec<_> = (0..PER_USER_CAP)
+        .map(|_| post_headless(&srv, &request_body("mallory", None)))
+        .collect();
+    tele_test_support::wait_for("16 requests waiting", std::time::Duration::from_secs(30), || {
+        srv.log().matches("headless login waiting for approval").count() == PER_USER_CAP
+    });
+    let out = post_headless(&srv, &request_body("mallory", None))
+        .wait_with_output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("too many headless login requests are waiting for \\\"mallory\\\""),
+        "{text}"
+    );
+    // Another user is not held up by mallory's.
+    let remote = TshUser::new(&srv);
+    let alice = laptop(&srv, "alice");
+    let mut ls = start(&srv, &remote, "alice", &["ls"]);
+    let id = request_id(&mut ls, &srv, "alice");
+    approve(&alice, &id).ok();
+    ls.finish().ok();
+    for c in &mut waiting {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
+}
