@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_tsh_global_optspecs
-    string join \n proxy= user= ttl= insecure mfa-mode= k/add-keys-to-agent= use-local-ssh-agent= no-use-local-ssh-agent h/help V/version
+    string join \n proxy= user= ttl= insecure mfa-mode= k/add-keys-to-agent= use-local-ssh-agent= no-use-local-ssh-agent headless auth= mlock= h/help V/version
 end
 
 function __fish_tsh_needs_command
@@ -37,12 +37,19 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_needs_command" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_needs_command" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_needs_command" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_needs_command" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_needs_command" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_needs_command" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_needs_command" -s V -l version -d 'Print version'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "config" -d 'Print OpenSSH configuration details'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "headless" -d 'Headless authentication commands'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "login" -d 'Log in to a cluster and retrieve the session certificate'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "logout" -d 'Delete a cluster certificate'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "ls" -d 'List remote SSH nodes'
@@ -68,8 +75,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand completion" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand completion" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand completion" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand completion" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand completion" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand completion" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -84,9 +97,61 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand config" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -f -a "approve" -d 'Approve a headless authentication request'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l skip-confirm -d 'Skip confirmation and prompt for MFA immediately'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
@@ -100,8 +165,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand login" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand login" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand login" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -116,8 +187,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand logout" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand logout" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand logout" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
@@ -135,8 +212,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -151,8 +234,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -f -a "add" -d 'Add a new MFA device'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and not __fish_seen_subcommand_from add ls rm" -f -a "ls" -d 'Get a list of registered MFA devices'
@@ -173,8 +262,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from add" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from add" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from add" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from add" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from add" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from add" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
@@ -192,8 +287,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -208,8 +309,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand mfa; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l speed -d 'Playback speed: 0.5, 1, 2, ...' -r
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l skip-idle-time -d 'Longest pause between two events, e.g. 2s' -r
@@ -229,8 +336,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand play" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand play" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -245,8 +358,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -f -a "ssh" -d 'Start local TLS proxy for ssh connections when using Teleport in single-port mode'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l cluster -d 'Cluster the node belongs to (the suffix OpenSSH\'s %h carries)' -r
@@ -263,8 +382,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -279,8 +404,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -f -a "ls" -d 'List recorded sessions'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
@@ -299,8 +430,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -s P -l port -d 'Port to connect to on the remote host' -r
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -l proxy -d 'Teleport proxy address [host:port]' -r
@@ -316,10 +453,16 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -s r -l recursive -d 'Recursive copy of subdirectories'
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -s q -l quiet -d 'Quiet mode: no progress bar'
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand scp" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand scp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s l -l login -d 'Remote host login' -r
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s p -l port -d 'SSH port on a remote host' -r
@@ -337,12 +480,18 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s t -l tty -d 'Allocate TTY'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s T -l no-tty -d 'Disable TTY allocation'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s N -l no-remote-exec -d 'Don\'t execute remote command, useful for port forwarding'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s A -l forward-agent -d 'Forward agent to target node (the ssh-agent at SSH_AUTH_SOCK, else tsh\'s own key)'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand ssh" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand ssh" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand status" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
@@ -360,8 +509,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand status" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand status" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand status" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand status" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand status" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand status" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand version" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand version" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -376,8 +531,14 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand version" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand version" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand version" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand version" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand version" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand version" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand __generate" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand __generate" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -392,6 +553,12 @@ yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
 complete -c tsh -n "__fish_tsh_using_subcommand __generate" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand __generate" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand __generate" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
 complete -c tsh -n "__fish_tsh_using_subcommand __generate" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
 complete -c tsh -n "__fish_tsh_using_subcommand __generate" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand __generate" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand __generate" -s h -l help -d 'Print help (see more with \'--help\')'

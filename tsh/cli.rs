@@ -13,6 +13,7 @@ use tele_common::output::{Format, Printer, Render};
 use tele_common::profile::{Home, Session};
 
 use crate::commands::Command;
+use crate::memlock::MlockMode;
 
 /// Teleport Command Line Client
 #[derive(Parser)]
@@ -51,6 +52,16 @@ pub struct GlobalArgs {
     /// Do not use the local ssh-agent
     #[arg(long, global = true, hide = true)]
     pub no_use_local_ssh_agent: bool,
+    /// Use headless login. Shorthand for --auth=headless.
+    #[arg(long, global = true, env = env::TELEPORT_HEADLESS)]
+    pub headless: bool,
+    /// Specify the name of authentication connector to use (headless)
+    #[arg(long, global = true, env = env::TELEPORT_AUTH, value_name = "CONNECTOR")]
+    pub auth: Option<String>,
+    /// Determines whether process memory will be locked for headless login and whether failure
+    /// to do so will be accepted
+    #[arg(long, global = true, env = env::TELEPORT_MLOCK_MODE, value_enum, default_value_t = MlockMode::Auto)]
+    pub mlock: MlockMode,
 }
 
 fn parse_ttl(text: &str) -> std::result::Result<Duration, String> {
@@ -84,13 +95,29 @@ impl Env {
         Home::resolve(&self.ctx)
     }
 
-    /// The current profile with its certificates, or a "Not logged in." error.
-    pub fn session(&self) -> Result<(Home, Session)> {
+    /// The current profile with its certificates, or a "Not logged in." error; for a headless
+    /// command, a login made now and kept in memory.
+    pub fn session(&mut self) -> Result<(Home, Session)> {
+        let home = self.home()?;
+        if crate::headless_login::wanted(self, &home)? {
+            let session = crate::headless_login::login(self, &home)?;
+            return Ok((home, session));
+        }
+        self.saved_session()
+    }
+
+    /// The current profile with its certificates (never a headless login).
+    pub fn saved_session(&self) -> Result<(Home, Session)> {
         let home = self.home()?;
         let name = home.current()?.ok_or_else(not_logged_in)?;
         let profile = home.load(&name)?.ok_or_else(not_logged_in)?;
         let session = Session::load(&home, profile)?;
         Ok((home, session))
+    }
+
+    /// Whether `--headless` or `--auth=headless` was given.
+    pub fn headless_flag(&self) -> bool {
+        self.global.headless || self.global.auth.as_deref() == Some(tele_common::headless::CONNECTOR)
     }
 
     /// A runtime for commands that talk to the network.

@@ -2,6 +2,8 @@
 
 mod cli;
 mod commands;
+mod headless_login;
+mod memlock;
 mod prompt;
 mod session_mfa;
 mod terminal;

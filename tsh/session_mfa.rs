@@ -41,6 +41,11 @@ pub fn single_use_certs(
     targets: &[Target],
     login: &str,
 ) -> Result<Vec<Option<Certificate>>> {
+    // A headless login's certificates were approved with a security key a moment ago: the
+    // proxy takes them for per-session MFA (seed 001), so no second tap is asked.
+    if session.memory.is_some() {
+        return Ok(vec![None; targets.len()]);
+    }
     let client = session.client(home, env.global.insecure)?;
     let prompter = TermPrompter::new(&env.ctx);
     let (ctx, mode) = (&env.ctx, env.global.mfa_mode);

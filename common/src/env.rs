@@ -33,3 +33,11 @@ pub const SSH_AUTH_SOCK: &str = "SSH_AUTH_SOCK";
 pub const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 /// The terminal type a remote pty is asked for.
 pub const TERM: &str = "TERM";
+/// `--headless`.
+pub const TELEPORT_HEADLESS: &str = "TELEPORT_HEADLESS";
+/// `--auth`: the authentication connector (`headless`).
+pub const TELEPORT_AUTH: &str = "TELEPORT_AUTH";
+/// `--mlock`.
+pub const TELEPORT_MLOCK_MODE: &str = "TELEPORT_MLOCK_MODE";
+/// `tsh headless approve --skip-confirm`.
+pub const TELEPORT_HEADLESS_SKIP_CONFIRM: &str = "TELEPORT_HEADLESS_SKIP_CONFIRM";

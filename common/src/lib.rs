@@ -26,6 +26,7 @@ pub mod env;
 pub mod error;
 pub mod fsutil;
 pub mod generate;
+pub mod headless;
 pub mod identity;
 pub mod keys;
 pub mod keystore;

@@ -204,7 +204,7 @@ fn now_unix(ctx: &Context) -> u64 {
 
 /// Checks what the proxy sent before anything is saved: a user certificate for this user,
 /// signed by the cluster's user CA, valid now; a TLS certificate for this user; a host CA.
-fn check_login_certs(ctx: &Context, resp: &SshLoginResponse, user_ca_line: &str) -> Result<Certificate> {
+pub(crate) fn check_login_certs(ctx: &Context, resp: &SshLoginResponse, user_ca_line: &str) -> Result<Certificate> {
     let bad = |what: &str| Error::unauthenticated(format!("bad response from the server: {what}"));
     if resp.host_signers.is_empty() || resp.host_signers.iter().all(|s| s.checking_keys.is_empty()) {
         return Err(bad("expected at least one certificate, got 0"));

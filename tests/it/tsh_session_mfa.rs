@@ -7,12 +7,13 @@ use tele_test_support::{RefServer, require_program, run, temp_dir, totp_code};
 use crate::nodes::{joined_node, node_token};
 use crate::{TshUser, os_user, tctl};
 
-const PASSWORD: &str = "correct-horse-battery";
-const LOGIN_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPJBSWY3DP";
-const CHECK_SECRET: &str = "KRSXG5CTMVRXEZLUKRSXG5CTKRSXG5CT";
+pub(crate) const PASSWORD: &str = "correct-horse-battery";
+pub(crate) const LOGIN_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPJBSWY3DP";
+pub(crate) const CHECK_SECRET: &str = "KRSXG5CTMVRXEZLUKRSXG5CTKRSXG5CT";
 const OTP_SECRET: &str = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U";
 
-fn roles(login: &str) -> String {
+/// Seed 003's Jerry/Olga roles: `access-dev` without per-session MFA, `access-prod` with it.
+pub(crate) fn roles(login: &str) -> String {
     format!(
         "kind: role\nversion: v7\nmetadata:\n  name: access-dev\nspec:\n  allow:\n    logins: [{login}]\n    node_labels:\n      env: dev\n\
          ---\nkind: role\nversion: v7\nmetadata:\n  name: access-prod\nspec:\n  options:\n    require_session_mfa: true\n  allow:\n    logins: [{login}]\n    node_labels:\n      env: prod\n"

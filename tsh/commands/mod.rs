@@ -3,6 +3,7 @@
 mod completion;
 mod config;
 mod generate;
+mod headless;
 mod login;
 mod logout;
 mod ls;
@@ -27,6 +28,9 @@ pub enum Command {
     Completion(completion::CompletionArgs),
     /// Print OpenSSH configuration details
     Config(config::ConfigArgs),
+    /// Headless authentication commands
+    #[command(subcommand)]
+    Headless(headless::HeadlessCommand),
     /// Log in to a cluster and retrieve the session certificate
     Login(login::LoginArgs),
     /// Delete a cluster certificate
@@ -59,10 +63,14 @@ pub enum Command {
 
 /// Runs one command.
 pub fn run(env: &mut Env, command: Command) -> Result<()> {
+    if env.headless_flag() && !matches!(command, Command::Ls(_) | Command::Ssh(_) | Command::Scp(_)) {
+        return Err(tele_common::headless::unsupported());
+    }
     match command {
         Command::Completion(a) => completion::run(env, a),
         Command::Config(a) => config::run(env, a),
         Command::Generate(a) => generate::run(a),
+        Command::Headless(c) => headless::run(env, c),
         Command::Login(a) => login::run(env, a),
         Command::Logout(a) => logout::run(env, a),
         Command::Ls(a) => ls::run(env, a),

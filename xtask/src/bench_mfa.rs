@@ -144,6 +144,72 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
         ms(prod),
         ms(prod) - ms(dev)
     );
+    headless(&tsh_bin, &dir, &proxy, &tsh)?;
     drop(nodes);
+    Ok(())
+}
+
+/// `tsh --headless ls` from a home with nothing in it, approved by `tsh headless approve` with
+/// the software key as soon as the request is printed: the whole round trip, against `tsh ls`
+/// with the saved login.
+fn headless(tsh_bin: &Path, dir: &Path, proxy: &str, tsh: &dyn Fn(&[&str]) -> Command) -> Result<(), String> {
+    use std::io::BufRead;
+    let remote_home = dir.join("remote-home");
+    let once = || -> Result<std::time::Duration, String> {
+        let start = std::time::Instant::now();
+        let mut child = Command::new(tsh_bin)
+            .args(["--headless", "--insecure", proxy, "--user=bench", "ls"])
+            .env("TELEPORT_HOME", &remote_home)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        let stderr = child.stderr.take().ok_or("no stderr")?;
+        let mut lines = std::io::BufReader::new(stderr).lines();
+        let id = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|l| {
+                l.strip_prefix("tsh headless approve ")
+                    .and_then(|r| r.split_whitespace().last().map(String::from))
+            })
+            .ok_or("tsh --headless printed no request")?;
+        let approve = ["headless", "approve", "--skip-confirm", "--insecure", id.as_str()];
+        run_ok(tsh(&approve).stdin(Stdio::null()), "tsh headless approve")?;
+        lines.for_each(drop);
+        let status = child.wait().map_err(|e| e.to_string())?;
+        if !status.success() {
+            return Err(format!("tsh --headless ls: {status}"));
+        }
+        Ok(start.elapsed())
+    };
+    let ls = || {
+        let start = std::time::Instant::now();
+        run_ok(tsh(&["ls", "--insecure"]).stdin(Stdio::null()), "tsh ls").map(|()| start.elapsed())
+    };
+    let (mut plain, mut headless) = (Vec::new(), Vec::new());
+    for _ in 0..11 {
+        plain.push(ls()?);
+        headless.push(once()?);
+    }
+    plain.sort();
+    headless.sort();
+    let (plain, headless) = (plain[plain.len() / 2], headless[headless.len() / 2]);
+    println!(
+        "tsh ls (saved login):            {:7.1} ms  (median of 11, interleaved)",
+        ms(plain)
+    );
+    println!(
+        "tsh --headless ls, approved by tsh headless approve (software key): {:7.1} ms  ({:.1}x)",
+        ms(headless),
+        headless.as_secs_f64() / plain.as_secs_f64()
+    );
+    let written = std::fs::read_dir(&remote_home).map(|d| d.count()).unwrap_or(0);
+    if written != 0 {
+        return Err(format!(
+            "tsh --headless wrote {written} entries under its TELEPORT_HOME"
+        ));
+    }
     Ok(())
 }

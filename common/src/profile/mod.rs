@@ -27,7 +27,7 @@ use crate::error::{Error, Result, io_error};
 use crate::fsutil;
 use crate::keystore::KeyStoreKind;
 
-pub use session::{Session, SessionCerts};
+pub use session::{MemoryKeys, Session, SessionCerts};
 
 /// A profile: where the proxy is and who is logged in there.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -29,6 +29,19 @@ pub struct Session {
     pub profile: Profile,
     /// Its certificates.
     pub certs: SessionCerts,
+    /// Keys held in memory only (a headless login); `None`: the profile's key store.
+    pub memory: Option<std::sync::Arc<MemoryKeys>>,
+}
+
+/// A login that lives in this process only: its keys and the host CAs it was given.
+#[derive(Debug)]
+pub struct MemoryKeys {
+    /// The SSH key.
+    pub ssh: std::sync::Arc<crate::keys::SshKey>,
+    /// The TLS key.
+    pub tls: crate::keys::TlsKey,
+    /// The cluster's SSH host CAs.
+    pub host_cas: Vec<ssh_key::PublicKey>,
 }
 
 fn read(path: &std::path::Path) -> Result<String> {
@@ -51,6 +64,7 @@ impl Session {
                 tls_cert,
                 tls_cas,
             },
+            memory: None,
         })
     }
 
@@ -95,10 +109,14 @@ impl Session {
 
     /// A client of the proxy presenting this login's TLS certificate.
     pub fn client(&self, home: &Home, insecure: bool) -> Result<Client> {
-        let store = keystore::open(self.profile.key_store, home.keys_dir())?;
-        let key = store.get(&self.profile.name(), &self.profile.user, KeyKind::Tls)?;
-        let key =
-            tls::parse_key_pem(std::str::from_utf8(&key).map_err(|_| Error::bad_parameter("TLS key is not PEM"))?)?;
+        let key = match &self.memory {
+            Some(m) => tls::parse_key_pem(m.tls.private_pem().expose())?,
+            None => {
+                let store = keystore::open(self.profile.key_store, home.keys_dir())?;
+                let key = store.get(&self.profile.name(), &self.profile.user, KeyKind::Tls)?;
+                tls::parse_key_pem(std::str::from_utf8(&key).map_err(|_| Error::bad_parameter("TLS key is not PEM"))?)?
+            }
+        };
         let chain = tls::parse_certs_pem(&self.certs.tls_cert)?;
         let cas = tls::parse_certs_pem(&self.certs.tls_cas)?;
         Client::new(
@@ -110,11 +128,17 @@ impl Session {
     /// What an SSH connection through the proxy needs: the login's key and certificate, and the
     /// host CAs of known_hosts.
     pub fn dialer(&self, home: &Home) -> Result<crate::ssh::Dialer> {
-        let store = keystore::open(self.profile.key_store, home.keys_dir())?;
-        let pem = store.get(&self.profile.name(), &self.profile.user, KeyKind::Ssh)?;
-        let key = crate::keys::SshKey::from_openssh(
-            std::str::from_utf8(&pem).map_err(|_| Error::bad_parameter("SSH key is not PEM"))?,
-        )?;
+        let (key, host_cas) = match &self.memory {
+            Some(m) => (m.ssh.clone(), m.host_cas.clone()),
+            None => {
+                let store = keystore::open(self.profile.key_store, home.keys_dir())?;
+                let pem = store.get(&self.profile.name(), &self.profile.user, KeyKind::Ssh)?;
+                let key = crate::keys::SshKey::from_openssh(
+                    std::str::from_utf8(&pem).map_err(|_| Error::bad_parameter("SSH key is not PEM"))?,
+                )?;
+                (std::sync::Arc::new(key), home.host_cas()?)
+            }
+        };
         let proxy_addr = if self.profile.ssh_proxy_addr.is_empty() {
             format!("{}:3023", self.profile.name())
         } else {
@@ -123,9 +147,9 @@ impl Session {
         Ok(crate::ssh::Dialer {
             proxy_addr,
             cluster: self.profile.cluster.clone(),
-            key: std::sync::Arc::new(key),
+            key,
             cert: self.certs.ssh_cert.clone(),
-            host_cas: home.host_cas()?,
+            host_cas,
             agent_comment: format!("teleport:{}", self.profile.user),
             node_agent: None,
         })

@@ -4,7 +4,8 @@
 //! certificates marked MFA-verified; a denied, expired or abandoned one is deleted.
 //!
 //! Requests are unauthenticated inserts, so each user has at most [`MAX_LIVE_PER_USER`] live
-//! ones (Teleport waits for the approver's "stub" resource instead; see ARCHITECTURE.md).
+//! ones and the cluster [`MAX_LIVE`] (Teleport waits for the approver's "stub" resource
+//! instead; see ARCHITECTURE.md).
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -23,6 +24,9 @@ pub use tele_common::api::headless::SCOPE;
 
 /// Live requests one user may have at a time.
 pub const MAX_LIVE_PER_USER: u64 = 16;
+/// Live requests of all users together (names are not checked before approval, so a per-user
+/// cap alone would not bound the table).
+pub const MAX_LIVE: u64 = 1024;
 
 /// The error of a cluster that does not allow headless login.
 pub fn disallowed() -> Error {
@@ -56,7 +60,14 @@ pub fn open(s: &Server, req: &HeadlessLoginRequest, ip: IpAddr) -> Result<Headle
         return Err(Error::bad_parameter("headless_id: does not match the SSH public key"));
     }
     let now = s.settings.now();
-    if s.store.live_headless(&req.user, now)? >= MAX_LIVE_PER_USER {
+    let (mine, all) = s.store.live_headless(&req.user, now)?;
+    if mine >= MAX_LIVE_PER_USER || all >= MAX_LIVE {
+        tracing::warn!(
+            user = req.user,
+            mine,
+            all,
+            "headless login request refused: too many waiting"
+        );
         return Err(Error::access_denied(format!(
             "too many headless login requests are waiting for {:?}",
             req.user

@@ -118,14 +118,19 @@ impl Store {
         self.with(|c| c.execute("DELETE FROM headless_requests WHERE id = ?1", [id]).map(drop))
     }
 
-    /// How many unexpired requests a user has (a cap on unauthenticated inserts), after
-    /// removing every expired request.
-    pub fn live_headless(&self, user: &str, now: SystemTime) -> Result<u64> {
+    /// How many unexpired requests `user` has, and all users together (caps on
+    /// unauthenticated inserts), after removing every expired request.
+    pub fn live_headless(&self, user: &str, now: SystemTime) -> Result<(u64, u64)> {
         self.with(|c| {
             c.execute("DELETE FROM headless_requests WHERE expires <= ?1", [unix(now)])?;
-            c.query_row("SELECT COUNT(*) FROM headless_requests WHERE user = ?1", [user], |r| {
-                r.get::<_, i64>(0).map(|n| n.max(0) as u64)
-            })
+            c.query_row(
+                "SELECT COUNT(*) FILTER (WHERE user = ?1), COUNT(*) FROM headless_requests",
+                [user],
+                |r| {
+                    let n = |i| r.get::<_, i64>(i).map(|n| n.max(0) as u64);
+                    Ok((n(0)?, n(1)?))
+                },
+            )
         })
     }
 }

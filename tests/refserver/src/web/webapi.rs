@@ -31,7 +31,9 @@ pub async fn ping(AxState(s): AxState<State>) -> ApiResult<Json<PingResponse>> {
         },
         allow_passwordless: false,
         allow_headless: cap.allow_headless(),
-        local: Some(LocalSettings { name: String::new() }),
+        local: Some(LocalSettings {
+            name: cap.spec.connector_name.clone().unwrap_or_default(),
+        }),
         webauthn: cap
             .spec
             .webauthn
