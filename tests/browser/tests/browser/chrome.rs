@@ -3,10 +3,12 @@
 //!
 //! Trust: the reference server's certificate comes from the test CA. Chromium is started with
 //! `--ignore-certificate-errors-spki-list=<base64 SHA-256 of the server certificate's SPKI>`,
-//! which makes that one key trusted: the page is a secure context with no certificate error,
-//! so WebAuthn and `__Host-` cookies work. (CDP's `Security.setIgnoreCertificateErrors`, which
-//! chromiumoxide sends by default, leaves a certificate error on the page, and Chromium refuses
-//! WebAuthn there: "WebAuthn is not supported on sites with TLS certificate errors".)
+//! which trusts that one key and nothing else: the page is a secure context without a
+//! certificate error, so WebAuthn (which Chromium refuses on sites with certificate errors) and
+//! `__Host-` cookies work, and every other certificate is still checked. With Chromium 156 the
+//! blanket `--ignore-certificate-errors` and CDP's `Security.setIgnoreCertificateErrors`
+//! (chromiumoxide's default, turned off here by `respect_https_errors`) let WebAuthn run too;
+//! the SPKI list is the narrow choice and does not rely on that.
 
 use std::net::TcpStream;
 use std::sync::Arc;
