@@ -96,6 +96,7 @@ pub fn open(s: &Server, req: &HeadlessLoginRequest, ip: IpAddr) -> Result<Headle
         ip = row.client_ip,
         "headless login waiting for approval"
     );
+    s.headless_changed.notify_waiters();
     Ok(row)
 }
 
@@ -133,7 +134,11 @@ pub async fn wait(s: &Server, id: &str) -> Result<String> {
                     .ok_or_else(|| Error::access_denied("expected mfa approval for headless authentication approval"));
             }
             State::Denied => return Err(Error::access_denied("headless authentication denied")),
-            State::Pending if row.expires <= s.settings.now() => return Err(expired()),
+            State::Pending if row.expires <= s.settings.now() => {
+                // Kept a while, so that a late approver hears "expired", not "not found".
+                guard.armed = false;
+                return Err(expired());
+            }
             State::Pending => {}
         }
         // A decision wakes the waiter; the tick notices expiry on the server's clock.
@@ -186,6 +191,9 @@ fn mine(s: &Server, user: &str, id: &str) -> Result<HeadlessRow> {
 /// What the approver is shown.
 pub fn get(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
     let row = mine(s, user, id)?;
+    if row.state == State::Pending && row.expires <= s.settings.now() {
+        return Err(expired());
+    }
     let fingerprint = PublicKey::from_openssh(&row.ssh_pub_key)
         .map(|k| k.fingerprint(HashAlg::Sha256).to_string())
         .unwrap_or_default();
@@ -198,6 +206,29 @@ pub fn get(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
         expires: duration::rfc3339(row.expires),
         ssh_key_fingerprint: fingerprint,
     })
+}
+
+/// How long an approver's look-up waits for a request that is not there yet: the requester
+/// prints its URL before its request reaches the server, and a quick approver may be first
+/// (Teleport's approver watches for the request the same way).
+pub const LOOKUP_WAIT: Duration = Duration::from_secs(3);
+
+/// [`get`], waiting up to [`LOOKUP_WAIT`] for a request that has not arrived yet.
+pub async fn lookup(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
+    let deadline = tokio::time::Instant::now() + LOOKUP_WAIT;
+    loop {
+        let notified = s.headless_changed.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        match get(s, user, id) {
+            Err(e) if e.kind() == tele_common::error::ErrorKind::NotFound => {
+                if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                    return Err(e);
+                }
+            }
+            other => return other,
+        }
+    }
 }
 
 /// A request that can still be decided.

@@ -9,6 +9,9 @@ use tele_common::error::Result;
 
 use super::{Store, from_unix, optional, unix};
 
+/// How long an expired request is kept.
+pub const KEEP_EXPIRED: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// A headless login request.
 #[derive(Clone, Debug)]
 pub struct HeadlessRow {
@@ -119,13 +122,17 @@ impl Store {
     }
 
     /// How many unexpired requests `user` has, and all users together (caps on
-    /// unauthenticated inserts), after removing every expired request.
+    /// unauthenticated inserts), after removing requests expired for over [`KEEP_EXPIRED`]
+    /// (kept that long so that a late approver is told "expired").
     pub fn live_headless(&self, user: &str, now: SystemTime) -> Result<(u64, u64)> {
         self.with(|c| {
-            c.execute("DELETE FROM headless_requests WHERE expires <= ?1", [unix(now)])?;
+            c.execute(
+                "DELETE FROM headless_requests WHERE expires <= ?1",
+                [unix(now - KEEP_EXPIRED)],
+            )?;
             c.query_row(
-                "SELECT COUNT(*) FILTER (WHERE user = ?1), COUNT(*) FROM headless_requests",
-                [user],
+                "SELECT COUNT(*) FILTER (WHERE user = ?1), COUNT(*) FROM headless_requests WHERE expires > ?2",
+                params![user, unix(now)],
                 |r| {
                     let n = |i| r.get::<_, i64>(i).map(|n| n.max(0) as u64);
                     Ok((n(0)?, n(1)?))

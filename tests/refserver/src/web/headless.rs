@@ -39,7 +39,7 @@ pub async fn get(
     caller: Caller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<HeadlessRequest>> {
-    Ok(Json(headless::get(&s, user_of(&caller)?, &id)?))
+    Ok(Json(headless::lookup(&s, user_of(&caller)?, &id).await?))
 }
 
 /// `PUT /v1/headless/<id>`: approve (with an MFA answer) or deny.
