@@ -408,3 +408,82 @@ fn requests_must_match_their_key_and_are_capped_per_user() {
         let _ = c.wait();
     }
 }
+
+/// The owner of `/proc/<pid>/mem`: the process's user, or root when it is not dumpable.
+fn proc_owner(pid: u32) -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(format!("/proc/{pid}/mem")).unwrap().uid()
+}
+
+/// The uid of this test process.
+fn my_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").unwrap().uid()
+}
+
+#[test]
+fn a_headless_tsh_cannot_be_dumped_or_traced_by_its_user() {
+    let srv = cluster("", None);
+    let alice = laptop(&srv, "alice");
+    // A place any user can read: a copy of tsh and the cluster's CA.
+    let dir = temp_dir();
+    let open_to_all = |p: &Path, mode: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    open_to_all(dir.path(), 0o755);
+    let tsh_copy = dir.path().join("tsh");
+    std::fs::copy(tsh(), &tsh_copy).unwrap();
+    open_to_all(&tsh_copy, 0o755);
+    let ca = dir.path().join("ca.pem");
+    std::fs::copy(srv.ca_file(), &ca).unwrap();
+    open_to_all(&ca, 0o644);
+    let home = dir.path().join("home");
+    let env = [
+        ("HOME", home.to_str().unwrap()),
+        ("TELEPORT_HOME", &format!("{}/tsh", home.display())),
+        ("SSL_CERT_FILE", ca.to_str().unwrap()),
+    ];
+    // Root owns every /proc entry anyway, so as root the processes run as nobody.
+    let setpriv = require_program("setpriv", "util-linux");
+    let (runner, mut prefix, uid): (PathBuf, Vec<&str>, u32) = if my_uid() == 0 {
+        (
+            setpriv,
+            vec!["--reuid=65534", "--regid=65534", "--clear-groups", "--"],
+            65534,
+        )
+    } else {
+        (PathBuf::from("/usr/bin/env"), vec![], my_uid())
+    };
+
+    // The check itself: an ordinary process of that user owns its /proc files.
+    let mut control = std::process::Command::new(&runner)
+        .args(&prefix)
+        .args(["sleep", "30"])
+        .spawn()
+        .unwrap();
+    tele_test_support::wait_for("sleep to start", std::time::Duration::from_secs(10), || {
+        std::fs::read_to_string(format!("/proc/{}/comm", control.id())).is_ok_and(|c| c.trim() == "sleep")
+    });
+    assert_eq!(proc_owner(control.id()), uid);
+    let _ = control.kill();
+    let _ = control.wait();
+
+    let proxy = format!("--proxy={}", srv.localhost_addr());
+    prefix.extend([
+        tsh_copy.to_str().unwrap(),
+        "--headless",
+        "--mlock=off",
+        &proxy,
+        "--user=alice",
+        "ls",
+    ]);
+    let mut ls = Interactive::start(&runner, &prefix, &env);
+    let id = request_id(&mut ls, &srv, "alice");
+    // While it waits with its keys in memory, its /proc files are root's: the user's other
+    // processes cannot read its memory, attach a debugger or get a core dump.
+    assert_eq!(proc_owner(ls.id()), 0, "tsh --headless is not dumpable");
+    approve(&alice, &id).ok();
+    assert!(ls.finish().ok().starts_with("Node Name"));
+    assert!(!home.exists(), "nothing written to the home");
+}

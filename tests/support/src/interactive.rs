@@ -86,6 +86,11 @@ impl Interactive {
         stdin.flush().expect("flushing stdin");
     }
 
+    /// The process ID.
+    pub fn id(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Closes stdin and waits for the exit.
     pub fn finish(mut self) -> Output {
         drop(self.stdin.take());
