@@ -11,7 +11,7 @@ use crate::nodes::{joined_node, node_token};
 use crate::tsh_session_mfa::{CHECK_SECRET, LOGIN_SECRET, PASSWORD, roles};
 use crate::{TshUser, os_user, tsh};
 
-fn cluster(auth: &str, clock: Option<&Path>) -> RefServer {
+pub(crate) fn cluster(auth: &str, clock: Option<&Path>) -> RefServer {
     let mut b = RefServer::builder();
     if let Some(clock) = clock {
         b = b.env("REFSERVER_CLOCK_OFFSET_FILE", clock.to_str().unwrap());
@@ -25,7 +25,7 @@ fn cluster(auth: &str, clock: Option<&Path>) -> RefServer {
 }
 
 /// `user`'s laptop: logged in with an OTP code, then a security key added.
-fn laptop(srv: &RefServer, user: &str) -> TshUser {
+pub(crate) fn laptop(srv: &RefServer, user: &str) -> TshUser {
     srv.add_user(
         user,
         "access-dev,access-prod",

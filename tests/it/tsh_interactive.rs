@@ -113,3 +113,43 @@ fn openssh_uses_the_config_tsh_prints() {
     );
     assert!(Path::new(&file).exists());
 }
+
+#[test]
+fn a_headless_session_waits_with_a_spinner_then_runs_in_the_terminal() {
+    let srv = crate::tsh_headless::cluster("", None);
+    let (_t, join_args) = node_token(&srv, "5m");
+    let _dev = joined_node(&srv, &join_args, "dev1", "env=dev");
+    let alice = crate::tsh_headless::laptop(&srv, "alice");
+    let remote = crate::TshUser::new(&srv);
+
+    let tmux = Tmux {
+        bin: require_program("tmux", "tmux"),
+        socket: format!("tele-headless-{}", std::process::id()),
+    };
+    let env: Vec<String> = remote.env().iter().map(|(k, v)| format!("{k}='{v}'")).collect();
+    let command = format!(
+        "env -i PATH=/usr/bin:/bin TERM=xterm {} {} ssh --headless --proxy={} --user=alice dev1; echo TSH-EXITED-$?; sleep 60",
+        env.join(" "),
+        tsh().display(),
+        srv.localhost_addr()
+    );
+    tmux.run(&["new-session", "-d", "-s", "tsh", "-x", "160", "-y", "40", &command]);
+    // On a terminal, tsh shows that it is waiting.
+    tmux.wait_for_text("Waiting for approval");
+    let screen = tmux.screen();
+    let id = screen
+        .lines()
+        .find(|l| l.starts_with("tsh headless approve"))
+        .and_then(|l| l.split_whitespace().last())
+        .expect(&screen)
+        .to_string();
+    alice.tsh(&["headless", "approve", "--skip-confirm", &id], None).ok();
+    // Approved: the spinner goes and the shell on the node takes the keyboard.
+    wait_for("the spinner to go", Duration::from_secs(20), || {
+        !tmux.screen().contains("Waiting for approval")
+    });
+    tmux.run(&["send-keys", "-t", "tsh", "echo hello-$((2+3))", "Enter"]);
+    tmux.wait_for_text("hello-5");
+    tmux.run(&["send-keys", "-t", "tsh", "exit 3", "Enter"]);
+    tmux.wait_for_text("TSH-EXITED-3");
+}
