@@ -77,6 +77,8 @@ pub struct Env {
     pub ctx: Context,
     pub printer: Printer,
     pub global: GlobalArgs,
+    /// The command is one headless login serves (`ls`, `ssh`, `scp`).
+    pub headless_command: bool,
 }
 
 impl Env {
@@ -99,7 +101,7 @@ impl Env {
     /// command, a login made now and kept in memory.
     pub fn session(&mut self) -> Result<(Home, Session)> {
         let home = self.home()?;
-        if crate::headless_login::wanted(self, &home)? {
+        if self.headless_command && crate::headless_login::wanted(self, &home)? {
             let session = crate::headless_login::login(self, &home)?;
             return Ok((home, session));
         }
@@ -155,6 +157,7 @@ pub fn main() -> ExitCode {
         ctx: Context::os(),
         printer: Printer::stdio(),
         global: cli.global,
+        headless_command: false,
     };
     match crate::commands::run(&mut env, cli.command) {
         Ok(()) => ExitCode::SUCCESS,

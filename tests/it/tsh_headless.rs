@@ -266,6 +266,13 @@ fn the_cluster_can_forbid_headless_or_make_it_the_default() {
     let id = request_id(&mut ls, &srv, "alice");
     approve(&alice, &id).ok();
     assert!(ls.finish().ok().starts_with("Node Name"));
+    // Other commands do not turn headless: they still need a login.
+    let out = remote.tsh(&["recordings", "ls", &proxy, "--user=alice"], None);
+    let err = out.fails_with(1);
+    assert!(
+        err.contains("Not logged in.") && !err.contains("/web/headless/"),
+        "{out}"
+    );
 }
 
 #[test]

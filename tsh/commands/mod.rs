@@ -63,7 +63,8 @@ pub enum Command {
 
 /// Runs one command.
 pub fn run(env: &mut Env, command: Command) -> Result<()> {
-    if env.headless_flag() && !matches!(command, Command::Ls(_) | Command::Ssh(_) | Command::Scp(_)) {
+    env.headless_command = matches!(command, Command::Ls(_) | Command::Ssh(_) | Command::Scp(_));
+    if env.headless_flag() && !env.headless_command {
         return Err(tele_common::headless::unsupported());
     }
     match command {
