@@ -58,7 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'tctl' -ScriptBlock {
             break
         }
         'tctl;auth;export' {
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Certificate type: user, host, tls-host, tls-user or openssh; both SSH CAs when omitted')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Certificate type: user, host, tls-host, tls-user, openssh, db or db-client; both SSH CAs when omitted')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Path to an identity file (from `tctl auth sign --format=file`)')
@@ -72,10 +72,10 @@ Register-ArgumentCompleter -Native -CommandName 'tctl' -ScriptBlock {
         'tctl;auth;sign' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user name')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Teleport host name(s) and address(es), comma-separated')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Identity output: file (default), openssh or tls')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Identity output: file (default), openssh, tls or db (a database server certificate for --host)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Identity output path')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Identity output path')
-            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'TTL (time to live) for the generated certificate [12h for users; hosts: no expiry]')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'TTL (time to live) for the generated certificate [12h for users and databases; hosts: no expiry]')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Path to an identity file (from `tctl auth sign --format=file`)')

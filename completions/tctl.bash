@@ -201,7 +201,7 @@ _tctl() {
             fi
             case "${prev}" in
                 --type)
-                    COMPREPLY=($(compgen -W "user host tls-host tls-user openssh" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "user host tls-host tls-user openssh db db-client" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -247,7 +247,7 @@ _tctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "file openssh tls" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "file openssh tls db" -- "${cur}"))
                     return 0
                     ;;
                 --out)

@@ -48,11 +48,13 @@ complete -c tctl -n "__fish_tctl_using_subcommand auth; and not __fish_seen_subc
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and not __fish_seen_subcommand_from export sign" -s h -l help -d 'Print help'
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and not __fish_seen_subcommand_from export sign" -f -a "export" -d 'Export public cluster CA certificates to stdout'
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and not __fish_seen_subcommand_from export sign" -f -a "sign" -d 'Create an identity file(s) for a given user or host'
-complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from export" -l type -d 'Certificate type: user, host, tls-host, tls-user or openssh; both SSH CAs when omitted' -r -f -a "user\t'The SSH user CA, as an authorized_keys `cert-authority` line'
+complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from export" -l type -d 'Certificate type: user, host, tls-host, tls-user, openssh, db or db-client; both SSH CAs when omitted' -r -f -a "user\t'The SSH user CA, as an authorized_keys `cert-authority` line'
 host\t'The SSH host CA, as a known_hosts `@cert-authority` line'
 tls-host\t'The TLS CA that signs server certificates (PEM)'
 tls-user\t'The TLS CA that signs user certificates (PEM)'
-openssh\t'Alias of `user` (OpenSSH\'s TrustedUserCAKeys form after the prefix is removed)'"
+openssh\t'Alias of `user` (OpenSSH\'s TrustedUserCAKeys form after the prefix is removed)'
+db\t'The database CA that signs database server certificates (PEM): clients verify databases with it'
+db-client\t'The database client CA (PEM): databases trust the proxy\'s client certificates with it'"
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from export" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from export" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from export" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
@@ -60,11 +62,12 @@ complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcomma
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l user -d 'Teleport user name' -r
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l host -d 'Teleport host name(s) and address(es), comma-separated' -r
-complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l format -d 'Identity output: file (default), openssh or tls' -r -f -a "file\t''
+complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l format -d 'Identity output: file (default), openssh, tls or db (a database server certificate for --host)' -r -f -a "file\t''
 openssh\t''
-tls\t''"
+tls\t''
+db\t''"
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -s o -l out -d 'Identity output path' -r -F
-complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l ttl -d 'TTL (time to live) for the generated certificate [12h for users; hosts: no expiry]' -r
+complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l ttl -d 'TTL (time to live) for the generated certificate [12h for users and databases; hosts: no expiry]' -r
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
 complete -c tctl -n "__fish_tctl_using_subcommand auth; and __fish_seen_subcommand_from sign" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r

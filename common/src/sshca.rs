@@ -20,10 +20,14 @@ pub enum ExportType {
     TlsUser,
     /// Alias of `user` (OpenSSH's TrustedUserCAKeys form after the prefix is removed).
     Openssh,
+    /// The database CA that signs database server certificates (PEM): clients verify databases with it.
+    Db,
+    /// The database client CA (PEM): databases trust the proxy's client certificates with it.
+    DbClient,
 }
 
 impl ExportType {
-    /// The query value: `user`, `host`, `tls-host`, `tls-user`, `openssh`.
+    /// The query value: `user`, `host`, `tls-host`, `tls-user`, `openssh`, `db`, `db-client`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::User => "user",
@@ -31,6 +35,8 @@ impl ExportType {
             Self::TlsHost => "tls-host",
             Self::TlsUser => "tls-user",
             Self::Openssh => "openssh",
+            Self::Db => "db",
+            Self::DbClient => "db-client",
         }
     }
 }
@@ -46,7 +52,7 @@ impl std::str::FromStr for ExportType {
     fn from_str(s: &str) -> Result<Self> {
         <Self as clap::ValueEnum>::from_str(s, true).map_err(|_| {
             Error::bad_parameter(format!(
-                "unsupported export type {s:?}, expected one of user, host, tls-host, tls-user, openssh"
+                "unsupported export type {s:?}, expected one of user, host, tls-host, tls-user, openssh, db, db-client"
             ))
         })
     }

@@ -9,6 +9,7 @@ mod refserver;
 mod ssh_refusals;
 mod tctl_auth;
 mod tctl_credentials;
+mod tctl_db_certs;
 mod tctl_resources;
 mod tctl_status;
 mod tctl_tokens;

@@ -15,6 +15,7 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("asciinema", "plays the session recordings"),
     ("tmux", "a real terminal for interactive sessions"),
     ("chromium", "the headless approval page in a real browser"),
+    ("postgresql", "a real database behind the database proxy"),
 ];
 
 pub fn run(args: &[String]) -> Result<(), String> {

@@ -3,8 +3,8 @@
 use reqwest::Method;
 
 use super::types::{
-    CreateTokenRequest, CreateUserResponse, HostCertRequest, HostCertResponse, TokenList, UpsertResponse,
-    UserCertRequest, UserCertResponse,
+    CreateTokenRequest, CreateUserResponse, DbCertRequest, DbCertResponse, HostCertRequest, HostCertResponse,
+    TokenList, UpsertResponse, UserCertRequest, UserCertResponse,
 };
 use super::{Client, segment};
 use crate::error::Result;
@@ -109,6 +109,11 @@ impl Client {
     /// Signs SSH and TLS certificates for a user.
     pub async fn sign_user(&self, req: &UserCertRequest) -> Result<UserCertResponse> {
         self.call(Method::POST, "/v1/certs/user", Some(req)).await
+    }
+
+    /// Signs a database server certificate.
+    pub async fn sign_db(&self, req: &DbCertRequest) -> Result<DbCertResponse> {
+        self.call(Method::POST, "/v1/certs/db", Some(req)).await
     }
 
     // `PUT /v1/<kind>/<name>` creates or replaces; with `?create_only=true` an existing one is a

@@ -299,6 +299,28 @@ pub struct UserCertResponse {
     pub tls_cas: Vec<String>,
 }
 
+/// `POST /v1/certs/db`: a database server certificate (`tctl auth sign --format=db`), on a key
+/// the caller made.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DbCertRequest {
+    /// The database's public key, PKIX PEM.
+    pub public_key: String,
+    /// Host names and addresses the certificate is for (SANs; the first is also the CN).
+    pub hosts: Vec<String>,
+    /// Lifetime (nanoseconds).
+    #[serde(with = "nanos")]
+    pub ttl: Duration,
+}
+
+/// The answer to [`DbCertRequest`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DbCertResponse {
+    /// The server certificate, PEM, signed by the database CA.
+    pub cert: String,
+    /// What the database should trust for client certificates: the database client CA, PEM.
+    pub cas: Vec<String>,
+}
+
 /// `POST /v1/users`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CreateUserResponse {

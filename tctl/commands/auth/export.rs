@@ -1,4 +1,4 @@
-//! `tctl auth export [--type=user|host|tls-host|tls-user]`: the lines of teleport-facts §6.5.
+//! `tctl auth export [--type=user|host|tls-host|tls-user|openssh|db|db-client]`: the lines of teleport-facts §6.5.
 
 use tele_common::error::Result;
 use tele_common::sshca::ExportType;
@@ -8,7 +8,7 @@ use crate::cli::Env;
 /// Export public cluster CA certificates to stdout
 #[derive(clap::Args)]
 pub struct AuthExportArgs {
-    /// Certificate type: user, host, tls-host, tls-user or openssh; both SSH CAs when omitted
+    /// Certificate type: user, host, tls-host, tls-user, openssh, db or db-client; both SSH CAs when omitted
     #[arg(long = "type", value_enum)]
     kind: Option<ExportType>,
 }

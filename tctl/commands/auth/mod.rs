@@ -2,6 +2,7 @@
 
 mod export;
 mod sign;
+mod sign_db;
 
 use clap::Subcommand;
 use tele_common::error::Result;

@@ -1,5 +1,6 @@
 //! `tctl auth sign --host=a,b --format=openssh --out=NAME` and
-//! `tctl auth sign --user=NAME --format=file|openssh|tls --out=PATH`.
+//! `tctl auth sign --user=NAME --format=file|openssh|tls --out=PATH`
+//! (`--format=db` is in `sign_db.rs`).
 //!
 //! Keys are made here; only public keys go to the server.
 
@@ -20,25 +21,28 @@ use crate::commands::tokens::add::parse_ttl;
 pub struct AuthSignArgs {
     /// Teleport user name
     #[arg(long)]
-    user: Option<String>,
+    pub(super) user: Option<String>,
     /// Teleport host name(s) and address(es), comma-separated
     #[arg(long, value_delimiter = ',')]
-    host: Vec<String>,
-    /// Identity output: file (default), openssh or tls
-    #[arg(long, default_value = "file", value_parser = ["file", "openssh", "tls"])]
+    pub(super) host: Vec<String>,
+    /// Identity output: file (default), openssh, tls or db (a database server certificate for --host)
+    #[arg(long, default_value = "file", value_parser = ["file", "openssh", "tls", "db"])]
     format: String,
     /// Identity output path
     #[arg(short = 'o', long = "out")]
-    out: PathBuf,
-    /// TTL (time to live) for the generated certificate [12h for users; hosts: no expiry]
+    pub(super) out: PathBuf,
+    /// TTL (time to live) for the generated certificate [12h for users and databases; hosts: no expiry]
     #[arg(long, value_parser = parse_ttl)]
-    ttl: Option<Duration>,
+    pub(super) ttl: Option<Duration>,
     /// Whether to overwrite existing destination files
     #[arg(long)]
-    overwrite: bool,
+    pub(super) overwrite: bool,
 }
 
 pub async fn run(env: &mut Env, args: AuthSignArgs) -> Result<()> {
+    if args.format == "db" {
+        return super::sign_db::run(env, &args).await;
+    }
     match (&args.user, args.host.is_empty()) {
         (Some(_), true) => sign_user(env, &args).await,
         (None, false) => sign_host(env, &args).await,
@@ -133,7 +137,7 @@ fn cert_pub_path(out: &std::path::Path) -> PathBuf {
     with_suffix(out, "-cert.pub")
 }
 
-fn with_suffix(out: &std::path::Path, suffix: &str) -> PathBuf {
+pub(super) fn with_suffix(out: &std::path::Path, suffix: &str) -> PathBuf {
     let sep = if suffix.starts_with('-') { "" } else { "." };
     let mut s = out.as_os_str().to_owned();
     s.push(format!("{sep}{suffix}"));

@@ -1,12 +1,14 @@
 //! The cluster's certificate authorities: SSH user CA and SSH host CA (Ed25519), TLS CA
-//! (ECDSA P-256). Created on first start, loaded after. Signing happens here and nowhere else.
+//! (ECDSA P-256), database CAs `db` and `db_client` (ECDSA P-256). Created on first start (a
+//! CA missing from an older data dir is created on its next start), loaded after. Signing
+//! happens here and nowhere else.
+
+mod db;
+mod x509;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rcgen::{
-    BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
-    KeyUsagePurpose, SanType, SubjectPublicKeyInfo,
-};
+use rcgen::{CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, KeyPair, SubjectPublicKeyInfo};
 use ssh_key::certificate::{Builder, CertType};
 use ssh_key::{Algorithm, Certificate, LineEnding, PrivateKey, PublicKey};
 use tele_common::error::{Error, Result};
@@ -14,13 +16,12 @@ use tele_common::sshca::{self, ExportType};
 use tele_common::tls;
 
 use crate::store::{CaRow, Store};
+use x509::X509Ca;
 
 /// OU that marks a system identity (not a user) in TLS certificates.
 pub const SYSTEM_OU: &str = "teleport-system";
 /// The system role of the admin identity `tctl -c` uses.
 pub const ADMIN_ROLE: &str = "Admin";
-/// How long CA certificates are valid.
-const CA_VALIDITY: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
 /// Certificates start a minute in the past, against clock skew.
 const SKEW: Duration = Duration::from_secs(60);
 
@@ -29,9 +30,9 @@ pub struct Authorities {
     cluster: String,
     ssh_user: PrivateKey,
     ssh_host: PrivateKey,
-    tls_issuer: Issuer<'static, KeyPair>,
-    tls_cert_pem: String,
-    tls_cert_der: Vec<u8>,
+    tls: X509Ca,
+    db: X509Ca,
+    db_client: X509Ca,
 }
 
 /// What goes into a TLS certificate's subject.
@@ -49,43 +50,13 @@ impl Authorities {
     pub fn load_or_create(store: &Store, cluster: &str) -> Result<Self> {
         let ssh_user = ssh_ca(store, "ssh_user")?;
         let ssh_host = ssh_ca(store, "ssh_host")?;
-        let row = match store.ca("tls")? {
-            Some(row) => row,
-            None => {
-                let key = KeyPair::generate().map_err(rc)?;
-                let mut p = CertificateParams::new(Vec::<String>::new()).map_err(rc)?;
-                let mut dn = DistinguishedName::new();
-                dn.push(DnType::CommonName, cluster);
-                dn.push(DnType::OrganizationName, cluster);
-                p.distinguished_name = dn;
-                p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-                p.key_usages = vec![
-                    KeyUsagePurpose::KeyCertSign,
-                    KeyUsagePurpose::CrlSign,
-                    KeyUsagePurpose::DigitalSignature,
-                ];
-                let now = SystemTime::now();
-                p.not_before = (now - SKEW).into();
-                p.not_after = (now + CA_VALIDITY).into();
-                let cert = p.self_signed(&key).map_err(rc)?;
-                let row = CaRow {
-                    private_key: key.serialize_pem(),
-                    public: cert.pem(),
-                };
-                store.insert_ca("tls", &row)?;
-                row
-            }
-        };
-        let key = KeyPair::from_pem(&row.private_key).map_err(rc)?;
-        let tls_cert_der = tls::parse_certs_pem(&row.public)?.remove(0).to_vec();
-        let tls_issuer = Issuer::from_ca_cert_pem(&row.public, key).map_err(rc)?;
         Ok(Self {
             cluster: cluster.to_string(),
             ssh_user,
             ssh_host,
-            tls_issuer,
-            tls_cert_pem: row.public,
-            tls_cert_der,
+            tls: X509Ca::load_or_create(store, "tls", cluster)?,
+            db: X509Ca::load_or_create(store, "db", cluster)?,
+            db_client: X509Ca::load_or_create(store, "db_client", cluster)?,
         })
     }
 
@@ -96,17 +67,17 @@ impl Authorities {
 
     /// The TLS CA certificate (PEM).
     pub fn tls_ca_pem(&self) -> &str {
-        &self.tls_cert_pem
+        &self.tls.pem
     }
 
     /// The TLS CA certificate (DER).
     pub fn tls_ca_der(&self) -> &[u8] {
-        &self.tls_cert_der
+        &self.tls.der
     }
 
     /// The CA pin of the TLS CA.
     pub fn pin(&self) -> Result<String> {
-        tls::ca_pin(&self.tls_cert_der)
+        tls::ca_pin(&self.tls.der)
     }
 
     /// The SSH user CA's public key.
@@ -132,7 +103,9 @@ impl Authorities {
             None => host + &user,
             Some(ExportType::User | ExportType::Openssh) => user,
             Some(ExportType::Host) => host,
-            Some(ExportType::TlsHost | ExportType::TlsUser) => self.tls_cert_pem.clone(),
+            Some(ExportType::TlsHost | ExportType::TlsUser) => self.tls.pem.clone(),
+            Some(ExportType::Db) => self.db.pem.clone(),
+            Some(ExportType::DbClient) => self.db_client.pem.clone(),
         }
     }
 
@@ -190,7 +163,7 @@ impl Authorities {
             .map_err(|_| Error::bad_parameter("tls_public_key: not a PKIX public key PEM"))?;
         let mut p = self.leaf_params(subject, ttl)?;
         p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
-        Ok(p.signed_by(&spki, &self.tls_issuer).map_err(rc)?.pem())
+        Ok(p.signed_by(&spki, &self.tls.issuer).map_err(rc)?.pem())
     }
 
     /// Issues the web listener's certificate and key for the given names (DNS names or IPs).
@@ -202,22 +175,12 @@ impl Authorities {
             organizational_units: &[],
         };
         let mut p = self.leaf_params(&subject, ttl)?;
-        p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
-        for name in names {
-            let san = match name.parse::<std::net::IpAddr>() {
-                Ok(ip) => SanType::IpAddress(ip),
-                Err(_) => SanType::DnsName(name.clone().try_into().map_err(rc)?),
-            };
-            if !p.subject_alt_names.contains(&san) {
-                p.subject_alt_names.push(san);
-            }
-        }
-        let cert = p.signed_by(&key, &self.tls_issuer).map_err(rc)?;
+        x509::server_names(&mut p, names)?;
+        let cert = p.signed_by(&key, &self.tls.issuer).map_err(rc)?;
         Ok((cert.pem(), key.serialize_pem()))
     }
 
     fn leaf_params(&self, subject: &TlsSubject<'_>, ttl: Duration) -> Result<CertificateParams> {
-        let mut p = CertificateParams::new(Vec::<String>::new()).map_err(rc)?;
         let mut dn = DistinguishedName::new();
         dn.push(DnType::CommonName, subject.common_name);
         for o in subject.organizations {
@@ -226,13 +189,7 @@ impl Authorities {
         for ou in subject.organizational_units {
             dn.push(DnType::OrganizationalUnitName, *ou);
         }
-        p.distinguished_name = dn;
-        p.key_usages = vec![KeyUsagePurpose::DigitalSignature, KeyUsagePurpose::KeyEncipherment];
-        let now = SystemTime::now();
-        p.not_before = (now - SKEW).into();
-        p.not_after = (now + ttl).into();
-        p.serial_number = Some(rand::random::<[u8; 16]>().to_vec().into());
-        Ok(p)
+        x509::leaf_params(dn, ttl)
     }
 }
 

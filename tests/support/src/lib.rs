@@ -1,5 +1,5 @@
 //! The test harness: every test gets its own temp dir, its own reference server on free
-//! loopback ports and, where it needs one, a real OpenSSH `sshd`. Waiting is always on a
+//! loopback ports and, where it needs one, a real OpenSSH `sshd` or PostgreSQL. Waiting is always on a
 //! condition (a port that answers, a file that appears), with a deadline, never a fixed sleep.
 
 #![allow(clippy::print_stderr, clippy::disallowed_methods)]
@@ -7,6 +7,7 @@
 mod agent;
 mod cmd;
 mod interactive;
+mod postgres;
 mod refserver;
 mod sshd;
 
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 pub use agent::SshAgent;
 pub use cmd::{Output, run};
 pub use interactive::Interactive;
+pub use postgres::Postgres;
 pub use refserver::{RefServer, RefServerBuilder};
 pub use sshd::{Sshd, openssh};
 

@@ -1,4 +1,4 @@
-//! `/v1/status` and certificate signing (`tctl auth sign`).
+//! `/v1/status` and certificate signing (`tctl auth sign`, also `--format=db`).
 
 use std::time::Duration;
 
@@ -6,7 +6,8 @@ use axum::Json;
 use axum::extract::State as AxState;
 use ssh_key::PublicKey;
 use tele_common::api::types::{
-    CaStatus, HostCertRequest, HostCertResponse, StatusResponse, UserCertRequest, UserCertResponse,
+    CaStatus, DbCertRequest, DbCertResponse, HostCertRequest, HostCertResponse, StatusResponse, UserCertRequest,
+    UserCertResponse,
 };
 use tele_common::error::Error;
 use tele_common::resources::Verb;
@@ -39,12 +40,7 @@ pub async fn host(
     caller.check("host_cert", Verb::Create)?;
     let key = PublicKey::from_openssh(req.public_key.trim())
         .map_err(|_| Error::bad_parameter("public_key: not an OpenSSH public key"))?;
-    let principals: Vec<String> = req
-        .principals
-        .iter()
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect();
+    let principals = trimmed(&req.principals);
     if principals.is_empty() {
         return Err(Error::bad_parameter("principals: at least one host name or address is required").into());
     }
@@ -88,4 +84,36 @@ pub async fn user(
     let resp = issue::user_certs(&s, &row.user, &cert_req)?;
     tracing::info!(user = req.user, by = caller.name(), "user certificates issued");
     Ok(Json(resp))
+}
+
+/// `POST /v1/certs/db`: a database server certificate signed by the `db` CA, with the
+/// `db_client` CA the database should trust for client certificates.
+pub async fn db(
+    AxState(s): AxState<State>,
+    caller: Caller,
+    ApiJson(req): ApiJson<DbCertRequest>,
+) -> ApiResult<Json<DbCertResponse>> {
+    caller.check("database_certificate", Verb::Create)?;
+    let hosts = trimmed(&req.hosts);
+    if hosts.is_empty() {
+        return Err(Error::bad_parameter("hosts: at least one host name or address is required").into());
+    }
+    if req.ttl.is_zero() {
+        return Err(Error::bad_parameter("ttl: must be more than 0").into());
+    }
+    let cert = s.cas.sign_db_server(&req.public_key, &hosts, req.ttl)?;
+    tracing::info!(hosts = ?hosts, by = caller.name(), "database server certificate issued");
+    Ok(Json(DbCertResponse {
+        cert,
+        cas: vec![s.cas.db_client_ca_pem().to_string()],
+    }))
+}
+
+/// Host names as given, trimmed, blanks dropped.
+fn trimmed(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
 }

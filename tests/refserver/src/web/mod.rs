@@ -130,6 +130,7 @@ pub fn router(state: State) -> Router {
         .route("/v1/recordings/{id}", get(nodes::recording_file))
         .route("/v1/certs/host", post(certs::host))
         .route("/v1/certs/user", post(certs::user))
+        .route("/v1/certs/db", post(certs::db))
         .route("/v1/mfa/challenge", post(mfa::challenge))
         .route("/v1/mfa/required", post(session::required))
         .route("/v1/headless/{id}", get(headless::get).put(headless::update))

@@ -96,7 +96,7 @@ pub struct ExportQuery {
     kind: Option<String>,
 }
 
-/// `GET /webapi/auth/export[?type=user|host|tls-host|tls-user]`.
+/// `GET /webapi/auth/export[?type=user|host|tls-host|tls-user|db|db-client]`.
 pub async fn export(AxState(s): AxState<State>, Query(q): Query<ExportQuery>) -> ApiResult<impl IntoResponse> {
     let kind = match q.kind.as_deref() {
         None | Some("") => None,
