@@ -1,7 +1,11 @@
-//! Who may reach which node as which login: role `logins`, `node_labels` and their `deny`.
+//! Who may reach which node as which login (role `logins`, `node_labels`), which databases and
+//! as whom (`db_labels`, `db_users`), which Kubernetes clusters (`kubernetes_labels`); deny wins.
 
+use std::collections::BTreeMap;
+
+use tele_common::api::databases::DbUsers;
 use tele_common::error::{Error, Result};
-use tele_common::resources::{Role, User, labels_match};
+use tele_common::resources::{Labels, Role, RoleConditions, User, labels_match};
 
 use crate::issue;
 use crate::store::NodeRow;
@@ -9,13 +13,47 @@ use crate::store::NodeRow;
 /// Whether the roles let their holder see the node: an allow selector matches its labels and no
 /// deny selector does.
 pub fn node_visible(roles: &[Role], node: &NodeRow) -> bool {
-    let denied = roles
-        .iter()
-        .any(|r| labels_match(&r.spec.deny.node_labels, &node.labels));
-    !denied
-        && roles
+    visible(roles, |c| &c.node_labels, &node.labels)
+}
+
+/// Whether an allow selector (picked by `pick`) of the roles matches `labels` and no deny one does.
+fn visible(roles: &[Role], pick: fn(&RoleConditions) -> &Labels, labels: &BTreeMap<String, String>) -> bool {
+    let denied = roles.iter().any(|r| labels_match(pick(&r.spec.deny), labels));
+    !denied && roles.iter().any(|r| labels_match(pick(&r.spec.allow), labels))
+}
+
+/// Whether the roles let their holder see the database (`db_labels`).
+pub fn db_visible(roles: &[Role], labels: &BTreeMap<String, String>) -> bool {
+    visible(roles, |c| &c.db_labels, labels)
+}
+
+/// Whether the roles let their holder see the Kubernetes cluster (`kubernetes_labels`).
+pub fn kube_visible(roles: &[Role], labels: &BTreeMap<String, String>) -> bool {
+    visible(roles, |c| &c.kubernetes_labels, labels)
+}
+
+/// The database users the roles allow on a database with these labels: `db_users` of every role
+/// whose allow `db_labels` match, less those of every role whose deny `db_labels` match (a
+/// denied `*` leaves none; a wildcard allow keeps the denied names to show "except").
+pub fn db_users(roles: &[Role], labels: &BTreeMap<String, String>) -> DbUsers {
+    let collect = |pick: fn(&Role) -> &RoleConditions| {
+        let mut users: Vec<String> = roles
             .iter()
-            .any(|r| labels_match(&r.spec.allow.node_labels, &node.labels))
+            .map(pick)
+            .filter(|c| labels_match(&c.db_labels, labels))
+            .flat_map(|c| c.db_users.iter().cloned())
+            .collect();
+        users.sort();
+        users.dedup();
+        users
+    };
+    let mut allowed = collect(|r| &r.spec.allow);
+    let denied = collect(|r| &r.spec.deny);
+    if denied.iter().any(|u| u == "*") {
+        allowed.clear();
+    }
+    allowed.retain(|u| u == "*" || !denied.contains(u));
+    DbUsers { allowed, denied }
 }
 
 /// Fails unless `user` (with `roles`) may log in to `node` as `login`.
