@@ -138,7 +138,11 @@ pub async fn put(client: &Client, r: &Resource, force: bool) -> Result<String> {
         }
         Resource::KubeCluster(kube) => {
             let resp = client.put_kube_cluster(kube, !force).await.map_err(hint)?;
-            format!("kubernetes cluster {:?} has been {}", kube.metadata.name, verb(resp.created))
+            format!(
+                "kubernetes cluster {:?} has been {}",
+                kube.metadata.name,
+                verb(resp.created)
+            )
         }
         Resource::Token(token) => {
             let resp = client.put_token(token, !force).await.map_err(hint)?;

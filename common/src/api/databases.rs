@@ -96,19 +96,28 @@ impl Client {
 
     /// Reads one Kubernetes cluster.
     pub async fn get_kube_cluster(&self, name: &str) -> Result<KubeCluster> {
-        self.call(Method::GET, &format!("/v1/kube_clusters/{}", segment(name)), None::<&()>)
-            .await
+        self.call(
+            Method::GET,
+            &format!("/v1/kube_clusters/{}", segment(name)),
+            None::<&()>,
+        )
+        .await
     }
 
     /// Creates or replaces a Kubernetes cluster.
     pub async fn put_kube_cluster(&self, kube: &KubeCluster, create_only: bool) -> Result<UpsertResponse> {
-        self.put("/v1/kube_clusters", &kube.metadata.name, kube, create_only).await
+        self.put("/v1/kube_clusters", &kube.metadata.name, kube, create_only)
+            .await
     }
 
     /// Deletes a Kubernetes cluster.
     pub async fn delete_kube_cluster(&self, name: &str) -> Result<()> {
-        self.send(Method::DELETE, &format!("/v1/kube_clusters/{}", segment(name)), None::<&()>)
-            .await?;
+        self.send(
+            Method::DELETE,
+            &format!("/v1/kube_clusters/{}", segment(name)),
+            None::<&()>,
+        )
+        .await?;
         Ok(())
     }
 }

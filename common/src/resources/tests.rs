@@ -112,14 +112,35 @@ fn reads_databases_and_kube_clusters() {
 #[test]
 fn database_errors_name_the_field() {
     let cases = [
-        ("kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres}\n", "spec.uri"),
-        ("kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres, uri: nowhere}\n", "spec.uri"),
-        ("kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: gopher, uri: h:1}\n", "spec.protocol"),
-        ("kind: db\nversion: v3\nmetadata: {name: d}\nspec: {uri: h:1}\n", "spec.protocol"),
-        ("kind: db\nversion: v2\nmetadata: {name: d}\nspec: {protocol: postgres, uri: h:1}\n", "version"),
-        ("kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres, uri: h:1, port: 2}\n", "spec"),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres}\n",
+            "spec.uri",
+        ),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres, uri: nowhere}\n",
+            "spec.uri",
+        ),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: gopher, uri: h:1}\n",
+            "spec.protocol",
+        ),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {uri: h:1}\n",
+            "spec.protocol",
+        ),
+        (
+            "kind: db\nversion: v2\nmetadata: {name: d}\nspec: {protocol: postgres, uri: h:1}\n",
+            "version",
+        ),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres, uri: h:1, port: 2}\n",
+            "spec",
+        ),
         ("kind: kube_cluster\nversion: v1\nmetadata: {name: k}\n", "version"),
-        ("kind: kube_cluster\nversion: v3\nmetadata: {name: 'a b'}\n", "metadata.name"),
+        (
+            "kind: kube_cluster\nversion: v3\nmetadata: {name: 'a b'}\n",
+            "metadata.name",
+        ),
     ];
     for (text, field) in cases {
         let err = Resource::parse_all(text).unwrap_err();

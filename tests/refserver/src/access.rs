@@ -33,22 +33,24 @@ pub fn kube_visible(roles: &[Role], labels: &BTreeMap<String, String>) -> bool {
 }
 
 /// The database users the roles allow on a database with these labels: `db_users` of every role
-/// whose allow `db_labels` match, less those of every role whose deny `db_labels` match (a
-/// denied `*` leaves none; a wildcard allow keeps the denied names to show "except").
+/// whose allow `db_labels` match, less the deny `db_users` of every role. Deny is greedy, as in
+/// Teleport: a deny whose labels match hides the database itself ([`db_visible`]), and a deny
+/// without matching labels still takes its users away everywhere. A denied `*` leaves none; a
+/// wildcard allow keeps the denied names to show "except".
 pub fn db_users(roles: &[Role], labels: &BTreeMap<String, String>) -> DbUsers {
-    let collect = |pick: fn(&Role) -> &RoleConditions| {
-        let mut users: Vec<String> = roles
-            .iter()
-            .map(pick)
-            .filter(|c| labels_match(&c.db_labels, labels))
-            .flat_map(|c| c.db_users.iter().cloned())
-            .collect();
+    let collect = |conditions: &mut dyn Iterator<Item = &RoleConditions>| {
+        let mut users: Vec<String> = conditions.flat_map(|c| c.db_users.iter().cloned()).collect();
         users.sort();
         users.dedup();
         users
     };
-    let mut allowed = collect(|r| &r.spec.allow);
-    let denied = collect(|r| &r.spec.deny);
+    let mut allowed = collect(
+        &mut roles
+            .iter()
+            .map(|r| &r.spec.allow)
+            .filter(|c| labels_match(&c.db_labels, labels)),
+    );
+    let denied = collect(&mut roles.iter().map(|r| &r.spec.deny));
     if denied.iter().any(|u| u == "*") {
         allowed.clear();
     }
@@ -100,5 +102,49 @@ pub fn resolve<'a>(nodes: &'a [NodeRow], host: &str, port: u16) -> Option<&'a No
     match by_host.as_slice() {
         [one] if port == 0 => Some(one),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tele_common::resources::{LabelValues, RoleSpec};
+
+    use super::*;
+
+    fn role(allow: &[(&str, &str)], users: &[&str], deny_labels: &[(&str, &str)], deny_users: &[&str]) -> Role {
+        let labels = |pairs: &[(&str, &str)]| -> Labels {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), LabelValues::One(v.to_string())))
+                .collect()
+        };
+        let mut spec = RoleSpec::default();
+        spec.allow.db_labels = labels(allow);
+        spec.allow.db_users = users.iter().map(|u| u.to_string()).collect();
+        spec.deny.db_labels = labels(deny_labels);
+        spec.deny.db_users = deny_users.iter().map(|u| u.to_string()).collect();
+        Role::new("r", spec)
+    }
+
+    #[test]
+    fn database_users_and_visibility() {
+        let prod: BTreeMap<String, String> = [("env".to_string(), "prod".to_string())].into();
+        let dev: BTreeMap<String, String> = [("env".to_string(), "dev".to_string())].into();
+        let roles = [
+            role(&[("env", "prod")], &["alice", "root"], &[], &[]),
+            role(&[("*", "*")], &["*"], &[], &["root"]),
+        ];
+        assert!(db_visible(&roles, &prod) && db_visible(&roles, &dev));
+        let users = db_users(&roles, &prod);
+        assert_eq!(users.allowed, ["*", "alice"]);
+        assert_eq!(users.denied, ["root"]);
+        let only_prod = [role(&[("env", "prod")], &["alice"], &[], &[])];
+        assert!(!db_visible(&only_prod, &dev));
+        assert_eq!(db_users(&only_prod, &dev).allowed, Vec::<String>::new());
+        let deny_dev = [
+            role(&[("*", "*")], &["alice"], &[], &[]),
+            role(&[], &[], &[("env", "dev")], &[]),
+        ];
+        assert!(db_visible(&deny_dev, &prod) && !db_visible(&deny_dev, &dev));
     }
 }

@@ -39,7 +39,11 @@ impl Render for KubeClustersView {
         let mut t = Table::with_header(["Kube Cluster Name", "Labels", "Selected"]);
         for k in &self.clusters {
             let selected = if k.selected { "*" } else { "" };
-            t.row([k.kube_cluster_name.clone(), labels_text(&k.labels), selected.to_string()]);
+            t.row([
+                k.kube_cluster_name.clone(),
+                labels_text(&k.labels),
+                selected.to_string(),
+            ]);
         }
         t.render(out);
     }

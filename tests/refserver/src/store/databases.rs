@@ -98,9 +98,11 @@ impl Store {
     fn read_in<T: DeserializeOwned>(&self, table: Table, name: &str) -> Result<Option<T>> {
         let t = table.sql_name();
         self.with(|c| {
-            optional(c.query_row(&format!("SELECT resource FROM {t} WHERE name = ?1"), [name], |r| {
-                from_json(&r.get::<_, String>(0)?, table.what())
-            }))
+            optional(
+                c.query_row(&format!("SELECT resource FROM {t} WHERE name = ?1"), [name], |r| {
+                    from_json(&r.get::<_, String>(0)?, table.what())
+                }),
+            )
         })
     }
 
@@ -115,7 +117,10 @@ impl Store {
 
     fn delete_in(&self, table: Table, name: &str) -> Result<bool> {
         let t = table.sql_name();
-        self.with(|c| c.execute(&format!("DELETE FROM {t} WHERE name = ?1"), [name]).map(|n| n > 0))
+        self.with(|c| {
+            c.execute(&format!("DELETE FROM {t} WHERE name = ?1"), [name])
+                .map(|n| n > 0)
+        })
     }
 }
 

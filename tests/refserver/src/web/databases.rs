@@ -135,7 +135,11 @@ pub async fn list_kube_clusters(AxState(s): AxState<State>, caller: Caller) -> A
 }
 
 /// `GET /v1/<kind>/<name>`: one the caller may see; anything else is "not found".
-pub async fn read<T: Stored>(AxState(s): AxState<State>, caller: Caller, Path(name): Path<String>) -> ApiResult<Json<T>> {
+pub async fn read<T: Stored>(
+    AxState(s): AxState<State>,
+    caller: Caller,
+    Path(name): Path<String>,
+) -> ApiResult<Json<T>> {
     match T::load(&s.store, &name)? {
         Some(item) if may_see(&caller, &item) => Ok(Json(item)),
         _ => Err(not_found::<T>(&name).into()),
