@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use tele_common::api::databases::{DatabaseList, DatabaseListing, DbUsers, KubeClusterList};
 use tele_common::api::types::UpsertResponse;
 use tele_common::error::{Error, Result};
-use tele_common::resources::{Database, KubeCluster, Role, Verb};
+use tele_common::resources::{Database, KubeCluster, Metadata, Role, Verb};
 
 use super::{ApiJson, ApiResult, PutQuery, State};
 use crate::access;
@@ -24,10 +24,8 @@ pub trait Stored: Serialize + DeserializeOwned + Send + 'static {
     const KIND: &'static str;
     /// The word in messages.
     const WHAT: &'static str;
-    /// Its name.
-    fn name(&self) -> &str;
-    /// Its labels.
-    fn labels(&self) -> &BTreeMap<String, String>;
+    /// Its name and labels.
+    fn metadata(&self) -> &Metadata;
     /// Checks its fields.
     fn validate(&self) -> Result<()>;
     /// Whether the roles let a user see one with these labels.
@@ -43,11 +41,8 @@ pub trait Stored: Serialize + DeserializeOwned + Send + 'static {
 impl Stored for Database {
     const KIND: &'static str = "db";
     const WHAT: &'static str = "database";
-    fn name(&self) -> &str {
-        &self.metadata.name
-    }
-    fn labels(&self) -> &BTreeMap<String, String> {
-        &self.metadata.labels
+    fn metadata(&self) -> &Metadata {
+        &self.metadata
     }
     fn validate(&self) -> Result<()> {
         Self::validate(self)
@@ -69,11 +64,8 @@ impl Stored for Database {
 impl Stored for KubeCluster {
     const KIND: &'static str = "kube_cluster";
     const WHAT: &'static str = "kubernetes cluster";
-    fn name(&self) -> &str {
-        &self.metadata.name
-    }
-    fn labels(&self) -> &BTreeMap<String, String> {
-        &self.metadata.labels
+    fn metadata(&self) -> &Metadata {
+        &self.metadata
     }
     fn validate(&self) -> Result<()> {
         Self::validate(self)
@@ -96,7 +88,9 @@ impl Stored for KubeCluster {
 fn may_see<T: Stored>(caller: &Caller, item: &T) -> bool {
     match caller {
         Caller::System { .. } => true,
-        Caller::User { roles, .. } => caller.check(T::KIND, Verb::List).is_ok() || T::visible(roles, item.labels()),
+        Caller::User { roles, .. } => {
+            caller.check(T::KIND, Verb::List).is_ok() || T::visible(roles, &item.metadata().labels)
+        }
     }
 }
 
@@ -159,7 +153,7 @@ pub async fn upsert<T: Stored>(
         caller.check(T::KIND, Verb::Update)?;
     }
     item.validate()?;
-    if item.name() != name {
+    if item.metadata().name != name {
         return Err(Error::bad_parameter("metadata.name: does not match the URL").into());
     }
     let created = item.save(&s.store, !q.create_only)?;
