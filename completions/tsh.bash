@@ -25,8 +25,14 @@ _tsh() {
             tsh,config)
                 cmd="tsh__subcmd__config"
                 ;;
+            tsh,db)
+                cmd="tsh__subcmd__db"
+                ;;
             tsh,headless)
                 cmd="tsh__subcmd__headless"
+                ;;
+            tsh,kube)
+                cmd="tsh__subcmd__kube"
                 ;;
             tsh,login)
                 cmd="tsh__subcmd__login"
@@ -61,8 +67,14 @@ _tsh() {
             tsh,version)
                 cmd="tsh__subcmd__version"
                 ;;
+            tsh__subcmd__db,ls)
+                cmd="tsh__subcmd__db__subcmd__ls"
+                ;;
             tsh__subcmd__headless,approve)
                 cmd="tsh__subcmd__headless__subcmd__approve"
+                ;;
+            tsh__subcmd__kube,ls)
+                cmd="tsh__subcmd__kube__subcmd__ls"
                 ;;
             tsh__subcmd__mfa,add)
                 cmd="tsh__subcmd__mfa__subcmd__add"
@@ -86,7 +98,7 @@ _tsh() {
 
     case "${cmd}" in
         tsh)
-            opts="-k -h -V --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help --version completion config headless login logout ls mfa play proxy recordings scp ssh status version __generate"
+            opts="-k -h -V --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help --version completion config db headless kube login logout ls mfa play proxy recordings scp ssh status version __generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -285,6 +297,110 @@ _tsh() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tsh__subcmd__db)
+            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help ls"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlock)
+                    COMPREPLY=($(compgen -W "auto off best_effort strict" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__db__subcmd__ls)
+            opts="-k -h --format --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlock)
+                    COMPREPLY=($(compgen -W "auto off best_effort strict" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tsh__subcmd__headless)
             opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help approve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -342,6 +458,110 @@ _tsh() {
                 return 0
             fi
             case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlock)
+                    COMPREPLY=($(compgen -W "auto off best_effort strict" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__kube)
+            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help ls"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlock)
+                    COMPREPLY=($(compgen -W "auto off best_effort strict" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__kube__subcmd__ls)
+            opts="-k -h --format --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
                 --proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

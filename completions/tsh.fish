@@ -49,7 +49,9 @@ complete -c tsh -n "__fish_tsh_needs_command" -s h -l help -d 'Print help (see m
 complete -c tsh -n "__fish_tsh_needs_command" -s V -l version -d 'Print version'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "config" -d 'Print OpenSSH configuration details'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "db" -d 'View and control proxied databases'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "headless" -d 'Headless authentication commands'
+complete -c tsh -n "__fish_tsh_needs_command" -f -a "kube" -d 'Manage Kubernetes clusters'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "login" -d 'Log in to a cluster and retrieve the session certificate'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "logout" -d 'Delete a cluster certificate'
 complete -c tsh -n "__fish_tsh_needs_command" -f -a "ls" -d 'List remote SSH nodes'
@@ -106,6 +108,54 @@ complete -c tsh -n "__fish_tsh_using_subcommand config" -l insecure -d 'Do not v
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -f -a "ls" -d 'List all available databases'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
+json\t'JSON: stable, for scripts'
+yaml\t'YAML'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
@@ -152,6 +202,54 @@ complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcom
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -f -a "ls" -d 'Get a list of Kubernetes clusters'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
+json\t'JSON: stable, for scripts'
+yaml\t'YAML'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r

@@ -56,6 +56,8 @@ fn display_name(r: &Resource) -> String {
 fn kind(r: &Resource) -> &'static str {
     match r {
         Resource::AuthPreference(_) => "cluster_auth_preference",
+        Resource::Database(_) => "database",
+        Resource::KubeCluster(_) => "kubernetes cluster",
         Resource::Role(_) => "role",
         Resource::Token(_) => "token",
         Resource::User(_) => "user",
@@ -66,6 +68,8 @@ async fn exists(client: &tele_common::api::Client, r: &Resource) -> Result<bool>
     let found = match r {
         Resource::AuthPreference(_) => return Ok(false),
         Resource::Role(x) => client.get_role(&x.metadata.name).await.map(drop),
+        Resource::Database(x) => client.get_database(&x.metadata.name).await.map(drop),
+        Resource::KubeCluster(x) => client.get_kube_cluster(&x.metadata.name).await.map(drop),
         Resource::Token(x) => client.get_token(&x.metadata.name).await.map(drop),
         Resource::User(x) => client.get_user(&x.metadata.name).await.map(drop),
     };

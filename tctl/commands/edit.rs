@@ -15,17 +15,17 @@ use crate::cli::Env;
 /// Edit a resource in $EDITOR
 #[derive(clap::Args)]
 pub struct EditArgs {
-    /// Resource: cap, role/NAME, user/NAME
+    /// Resource: cap, role/NAME, user/NAME, db/NAME, kube_cluster/NAME
     resource: Selector,
 }
 
 pub async fn run(env: &mut Env, args: EditArgs) -> Result<()> {
     if matches!(
         args.resource,
-        Selector::Role(None) | Selector::User(None) | Selector::Token(_)
+        Selector::Role(None) | Selector::User(None) | Selector::Token(_) | Selector::Db(None) | Selector::Kube(None)
     ) {
         return Err(Error::bad_parameter(
-            "edit takes one resource: cap, role/NAME or user/NAME",
+            "edit takes one resource: cap, role/NAME, user/NAME, db/NAME or kube_cluster/NAME",
         ));
     }
     let client = env.connect()?;

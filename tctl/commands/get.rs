@@ -1,4 +1,5 @@
-//! `tctl get cap|roles|role/NAME|users|user/NAME|tokens|token/NAME [--format]`.
+//! `tctl get cap|roles|role/NAME|users|user/NAME|tokens|token/NAME|db[/NAME]|kube_cluster[/NAME]
+//! [--format]`.
 
 use tele_common::error::Result;
 use tele_common::output::Format;
@@ -9,7 +10,7 @@ use crate::cli::Env;
 /// Print a resource
 #[derive(clap::Args)]
 pub struct GetArgs {
-    /// Resource: cap, roles, role/NAME, users, user/NAME, tokens, token/NAME
+    /// Resource: cap, roles, role/NAME, users, user/NAME, tokens, token/NAME, db[/NAME], kube_cluster[/NAME]
     resource: Selector,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Yaml)]

@@ -16,6 +16,10 @@ pub enum Selector {
     User(Option<String>),
     /// Tokens, or one token.
     Token(Option<String>),
+    /// Databases, or one database.
+    Db(Option<String>),
+    /// Kubernetes clusters, or one.
+    Kube(Option<String>),
 }
 
 impl std::str::FromStr for Selector {
@@ -31,9 +35,13 @@ impl std::str::FromStr for Selector {
             "role" | "roles" => Self::Role(name),
             "user" | "users" => Self::User(name),
             "token" | "tokens" => Self::Token(name),
+            "db" | "dbs" | "database" | "databases" => Self::Db(name),
+            "kube_cluster" | "kube_clusters" => Self::Kube(name),
             other => {
                 return Err(Error::bad_parameter(format!("unsupported resource {other:?}"))
-                    .with_hint("supported: cap, roles, role/NAME, users, user/NAME, tokens, token/NAME"));
+                    .with_hint(
+                    "supported: cap, roles, role/NAME, users, user/NAME, tokens, token/NAME, db, db/NAME, kube_cluster, kube_cluster/NAME",
+                ));
             }
         })
     }
@@ -47,6 +55,20 @@ pub async fn fetch(client: &Client, selector: &Selector, with_secrets: bool) -> 
         Selector::Role(None) => client.list_roles().await?.into_iter().map(Resource::Role).collect(),
         Selector::User(Some(n)) => vec![Resource::User(client.get_user(n).await?)],
         Selector::User(None) => client.list_users().await?.into_iter().map(Resource::User).collect(),
+        Selector::Db(Some(n)) => vec![Resource::Database(client.get_database(n).await?)],
+        Selector::Db(None) => client
+            .list_databases()
+            .await?
+            .into_iter()
+            .map(|d| Resource::Database(d.database))
+            .collect(),
+        Selector::Kube(Some(n)) => vec![Resource::KubeCluster(client.get_kube_cluster(n).await?)],
+        Selector::Kube(None) => client
+            .list_kube_clusters()
+            .await?
+            .into_iter()
+            .map(Resource::KubeCluster)
+            .collect(),
         Selector::Token(name) => {
             let tokens = match name {
                 Some(n) => vec![client.get_token(n).await?],
@@ -69,6 +91,8 @@ pub async fn fetch(client: &Client, selector: &Selector, with_secrets: bool) -> 
 pub fn to_value(r: &Resource) -> serde_json::Value {
     let v = match r {
         Resource::AuthPreference(x) => serde_json::to_value(x),
+        Resource::Database(x) => serde_json::to_value(x),
+        Resource::KubeCluster(x) => serde_json::to_value(x),
         Resource::Role(x) => serde_json::to_value(x),
         Resource::Token(x) => serde_json::to_value(x),
         Resource::User(x) => serde_json::to_value(x),
@@ -108,6 +132,18 @@ pub async fn put(client: &Client, r: &Resource, force: bool) -> Result<String> {
             let resp = client.put_user(user, !force).await.map_err(hint)?;
             format!("user {:?} has been {}", user.metadata.name, verb(resp.created))
         }
+        Resource::Database(db) => {
+            let resp = client.put_database(db, !force).await.map_err(hint)?;
+            format!("database {:?} has been {}", db.metadata.name, verb(resp.created))
+        }
+        Resource::KubeCluster(kube) => {
+            let resp = client.put_kube_cluster(kube, !force).await.map_err(hint)?;
+            format!(
+                "kubernetes cluster {:?} has been {}",
+                kube.metadata.name,
+                verb(resp.created)
+            )
+        }
         Resource::Token(token) => {
             let resp = client.put_token(token, !force).await.map_err(hint)?;
             let name = safe_token_name(&token.metadata.name, &token.spec.join_method);
@@ -128,6 +164,8 @@ mod tests {
             "role/dev".parse::<Selector>().unwrap(),
             Selector::Role(Some("dev".into()))
         );
+        assert_eq!("db/pg".parse::<Selector>().unwrap(), Selector::Db(Some("pg".into())));
+        assert_eq!("kube_clusters".parse::<Selector>().unwrap(), Selector::Kube(None));
         assert!("gadgets".parse::<Selector>().is_err());
     }
 }

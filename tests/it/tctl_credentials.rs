@@ -15,7 +15,7 @@ fn tokens(srv: &RefServer) -> String {
 }
 
 /// Signs an identity file for `user` (with `roles`) and returns its path.
-fn identity(srv: &RefServer, user: &str, roles: &str, ttl: &str) -> String {
+pub fn identity(srv: &RefServer, user: &str, roles: &str, ttl: &str) -> String {
     srv.tctl(
         tctl(),
         &["users", "add", user, &format!("--roles={roles}"), "--logins=x"],
@@ -38,7 +38,7 @@ fn identity(srv: &RefServer, user: &str, roles: &str, ttl: &str) -> String {
 }
 
 /// `tctl -i IDENTITY --auth-server=<srv> ARGS`: an admin somewhere else.
-fn remote(srv: &RefServer, identity: &str, args: &[&str]) -> tele_test_support::Output {
+pub fn remote(srv: &RefServer, identity: &str, args: &[&str]) -> tele_test_support::Output {
     let mut full = vec!["-i", identity, "--auth-server", srv.web_addr.as_str()];
     full.extend_from_slice(args);
     run(tctl(), &full, &srv.env(), None)

@@ -2,8 +2,10 @@
 
 mod completion;
 mod config;
+mod db;
 mod generate;
 mod headless;
+mod kube;
 mod login;
 mod logout;
 mod ls;
@@ -28,9 +30,15 @@ pub enum Command {
     Completion(completion::CompletionArgs),
     /// Print OpenSSH configuration details
     Config(config::ConfigArgs),
+    /// View and control proxied databases
+    #[command(subcommand)]
+    Db(db::DbCommand),
     /// Headless authentication commands
     #[command(subcommand)]
     Headless(headless::HeadlessCommand),
+    /// Manage Kubernetes clusters
+    #[command(subcommand)]
+    Kube(kube::KubeCommand),
     /// Log in to a cluster and retrieve the session certificate
     Login(login::LoginArgs),
     /// Delete a cluster certificate
@@ -70,8 +78,10 @@ pub fn run(env: &mut Env, command: Command) -> Result<()> {
     match command {
         Command::Completion(a) => completion::run(env, a),
         Command::Config(a) => config::run(env, a),
+        Command::Db(c) => db::run(env, c),
         Command::Generate(a) => generate::run(a),
         Command::Headless(c) => headless::run(env, c),
+        Command::Kube(c) => kube::run(env, c),
         Command::Login(a) => login::run(env, a),
         Command::Logout(a) => logout::run(env, a),
         Command::Ls(a) => ls::run(env, a),

@@ -5,6 +5,7 @@
 //! `{"error":{"message","kind"}}` and become [`Error`]s of the same kind.
 
 pub mod b64;
+pub mod databases;
 pub mod headless;
 pub mod login;
 pub mod nodes;

@@ -74,17 +74,27 @@ pub struct Node {
 impl Node {
     /// Labels as `k=v,k2=v2` (Teleport's list form).
     pub fn labels_text(&self) -> String {
-        self.labels
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join(",")
+        labels_text(&self.labels)
     }
 
     /// Whether every `key=value` selector matches this node's labels.
     pub fn matches(&self, selectors: &BTreeMap<String, String>) -> bool {
-        selectors.iter().all(|(k, v)| self.labels.get(k) == Some(v))
+        labels_select(selectors, &self.labels)
     }
+}
+
+/// Labels as `k=v,k2=v2` (Teleport's list form).
+pub fn labels_text(labels: &BTreeMap<String, String>) -> String {
+    labels
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Whether every `key=value` selector (from [`parse_selectors`]) matches `labels` exactly.
+pub fn labels_select(selectors: &BTreeMap<String, String>, labels: &BTreeMap<String, String>) -> bool {
+    selectors.iter().all(|(k, v)| labels.get(k) == Some(v))
 }
 
 /// Parses `key=value` label selectors (`tsh ls env=prod`), also comma-separated.

@@ -118,7 +118,7 @@ impl Client {
 
     // `PUT /v1/<kind>/<name>` creates or replaces; with `?create_only=true` an existing one is a
     // conflict (409), which is what `tctl create` without `-f` wants.
-    async fn put<T: serde::Serialize>(
+    pub(super) async fn put<T: serde::Serialize>(
         &self,
         base: &str,
         name: &str,

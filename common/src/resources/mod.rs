@@ -2,6 +2,7 @@
 //! prints them and `tctl create` reads them. Validation errors name the field.
 
 mod cap;
+mod database;
 mod role;
 mod token;
 mod user;
@@ -17,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::yaml;
 
 pub use cap::{AuthPreference, AuthPreferenceSpec, CAP_NAME, SecondFactor, Webauthn};
+pub use database::{DB_PROTOCOLS, Database, DatabaseSpec, KubeCluster, KubeClusterSpec};
 pub use role::{LabelValues, Labels, Role, RoleConditions, RoleOptions, RoleSpec, Rule, Verb, labels_match};
 pub use token::{ProvisionToken, SystemRole, TokenSpec, safe_token_name};
 pub use user::{LOGINS_TRAIT, User, UserSpec};
@@ -58,6 +60,10 @@ impl Metadata {
 pub enum Resource {
     /// `kind: cluster_auth_preference`.
     AuthPreference(AuthPreference),
+    /// `kind: db`.
+    Database(Database),
+    /// `kind: kube_cluster`.
+    KubeCluster(KubeCluster),
     /// `kind: role`.
     Role(Role),
     /// `kind: token`.
@@ -73,7 +79,9 @@ impl Resource {
             .get("kind")
             .and_then(Value::as_str)
             .ok_or_else(|| {
-                Error::bad_parameter("kind: missing, expected e.g. role, user, cluster_auth_preference, token")
+                Error::bad_parameter(
+                    "kind: missing, expected e.g. role, user, cluster_auth_preference, token, db, kube_cluster",
+                )
             })?
             .to_string();
         let resource = match kind.as_str() {
@@ -81,9 +89,11 @@ impl Resource {
             "user" => Self::User(yaml::from_value(value)?),
             "cluster_auth_preference" => Self::AuthPreference(yaml::from_value(value)?),
             "token" => Self::Token(yaml::from_value(value)?),
+            "db" => Self::Database(yaml::from_value(value)?),
+            "kube_cluster" => Self::KubeCluster(yaml::from_value(value)?),
             other => {
                 return Err(Error::bad_parameter(format!(
-                    "kind: unsupported resource kind {other:?}, expected role, user, cluster_auth_preference or token"
+                    "kind: unsupported resource kind {other:?}, expected role, user, cluster_auth_preference, token, db or kube_cluster"
                 )));
             }
         };
@@ -107,6 +117,8 @@ impl Resource {
     pub fn validate(&self) -> Result<()> {
         match self {
             Self::AuthPreference(r) => r.validate(),
+            Self::Database(r) => r.validate(),
+            Self::KubeCluster(r) => r.validate(),
             Self::Role(r) => r.validate(),
             Self::Token(r) => r.validate(),
             Self::User(r) => r.validate(),
@@ -117,6 +129,8 @@ impl Resource {
     pub fn name(&self) -> &str {
         match self {
             Self::AuthPreference(r) => &r.metadata.name,
+            Self::Database(r) => &r.metadata.name,
+            Self::KubeCluster(r) => &r.metadata.name,
             Self::Role(r) => &r.metadata.name,
             Self::Token(r) => &r.metadata.name,
             Self::User(r) => &r.metadata.name,

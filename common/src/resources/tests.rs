@@ -93,3 +93,57 @@ fn label_selectors() {
     any.insert("*".into(), LabelValues::One("*".into()));
     assert!(labels_match(&any, &labels));
 }
+
+#[test]
+fn reads_databases_and_kube_clusters() {
+    let text = "kind: db\nversion: v3\nmetadata:\n  name: prod-pg\n  description: Orders\n  labels: {env: prod}\nspec:\n  protocol: postgres\n  uri: localhost:5432\n---\nkind: kube_cluster\nversion: v3\nmetadata:\n  name: prod-kube\n  labels: {env: prod}\nspec: {}\n";
+    let resources = Resource::parse_all(text).unwrap();
+    let Resource::Database(db) = &resources[0] else {
+        panic!("expected a db")
+    };
+    assert_eq!(db.spec.protocol, "postgres");
+    assert_eq!(db.metadata.description.as_deref(), Some("Orders"));
+    let Resource::KubeCluster(kube) = &resources[1] else {
+        panic!("expected a kube_cluster")
+    };
+    assert_eq!(kube.metadata.labels["env"], "prod");
+}
+
+#[test]
+fn database_errors_name_the_field() {
+    let cases = [
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres}\n",
+            "spec.uri",
+        ),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres, uri: nowhere}\n",
+            "spec.uri",
+        ),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: gopher, uri: h:1}\n",
+            "spec.protocol",
+        ),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {uri: h:1}\n",
+            "spec.protocol",
+        ),
+        (
+            "kind: db\nversion: v2\nmetadata: {name: d}\nspec: {protocol: postgres, uri: h:1}\n",
+            "version",
+        ),
+        (
+            "kind: db\nversion: v3\nmetadata: {name: d}\nspec: {protocol: postgres, uri: h:1, port: 2}\n",
+            "spec",
+        ),
+        ("kind: kube_cluster\nversion: v1\nmetadata: {name: k}\n", "version"),
+        (
+            "kind: kube_cluster\nversion: v3\nmetadata: {name: 'a b'}\n",
+            "metadata.name",
+        ),
+    ];
+    for (text, field) in cases {
+        let err = Resource::parse_all(text).unwrap_err();
+        assert!(err.message().contains(field), "{text:?}: {err} should name {field}");
+    }
+}

@@ -1,7 +1,11 @@
-//! Who may reach which node as which login: role `logins`, `node_labels` and their `deny`.
+//! Who may reach which node as which login (role `logins`, `node_labels`), which databases and
+//! as whom (`db_labels`, `db_users`), which Kubernetes clusters (`kubernetes_labels`); deny wins.
 
+use std::collections::BTreeMap;
+
+use tele_common::api::databases::DbUsers;
 use tele_common::error::{Error, Result};
-use tele_common::resources::{Role, User, labels_match};
+use tele_common::resources::{Labels, Role, RoleConditions, User, labels_match};
 
 use crate::issue;
 use crate::store::NodeRow;
@@ -9,13 +13,49 @@ use crate::store::NodeRow;
 /// Whether the roles let their holder see the node: an allow selector matches its labels and no
 /// deny selector does.
 pub fn node_visible(roles: &[Role], node: &NodeRow) -> bool {
-    let denied = roles
-        .iter()
-        .any(|r| labels_match(&r.spec.deny.node_labels, &node.labels));
-    !denied
-        && roles
+    visible(roles, |c| &c.node_labels, &node.labels)
+}
+
+/// Whether an allow selector (picked by `pick`) of the roles matches `labels` and no deny one does.
+fn visible(roles: &[Role], pick: fn(&RoleConditions) -> &Labels, labels: &BTreeMap<String, String>) -> bool {
+    let denied = roles.iter().any(|r| labels_match(pick(&r.spec.deny), labels));
+    !denied && roles.iter().any(|r| labels_match(pick(&r.spec.allow), labels))
+}
+
+/// Whether the roles let their holder see the database (`db_labels`).
+pub fn db_visible(roles: &[Role], labels: &BTreeMap<String, String>) -> bool {
+    visible(roles, |c| &c.db_labels, labels)
+}
+
+/// Whether the roles let their holder see the Kubernetes cluster (`kubernetes_labels`).
+pub fn kube_visible(roles: &[Role], labels: &BTreeMap<String, String>) -> bool {
+    visible(roles, |c| &c.kubernetes_labels, labels)
+}
+
+/// The database users the roles allow on a database with these labels: `db_users` of every role
+/// whose allow `db_labels` match, less the deny `db_users` of every role. Deny is greedy, as in
+/// Teleport: a deny whose labels match hides the database itself ([`db_visible`]), and a deny
+/// without matching labels still takes its users away everywhere. A denied `*` leaves none; a
+/// wildcard allow keeps the denied names to show "except".
+pub fn db_users(roles: &[Role], labels: &BTreeMap<String, String>) -> DbUsers {
+    let collect = |conditions: &mut dyn Iterator<Item = &RoleConditions>| {
+        let mut users: Vec<String> = conditions.flat_map(|c| c.db_users.iter().cloned()).collect();
+        users.sort();
+        users.dedup();
+        users
+    };
+    let mut allowed = collect(
+        &mut roles
             .iter()
-            .any(|r| labels_match(&r.spec.allow.node_labels, &node.labels))
+            .map(|r| &r.spec.allow)
+            .filter(|c| labels_match(&c.db_labels, labels)),
+    );
+    let denied = collect(&mut roles.iter().map(|r| &r.spec.deny));
+    if denied.iter().any(|u| u == "*") {
+        allowed.clear();
+    }
+    allowed.retain(|u| u == "*" || !denied.contains(u));
+    DbUsers { allowed, denied }
 }
 
 /// Fails unless `user` (with `roles`) may log in to `node` as `login`.
@@ -62,5 +102,49 @@ pub fn resolve<'a>(nodes: &'a [NodeRow], host: &str, port: u16) -> Option<&'a No
     match by_host.as_slice() {
         [one] if port == 0 => Some(one),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tele_common::resources::{LabelValues, RoleSpec};
+
+    use super::*;
+
+    fn role(allow: &[(&str, &str)], users: &[&str], deny_labels: &[(&str, &str)], deny_users: &[&str]) -> Role {
+        let labels = |pairs: &[(&str, &str)]| -> Labels {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), LabelValues::One(v.to_string())))
+                .collect()
+        };
+        let mut spec = RoleSpec::default();
+        spec.allow.db_labels = labels(allow);
+        spec.allow.db_users = users.iter().map(|u| u.to_string()).collect();
+        spec.deny.db_labels = labels(deny_labels);
+        spec.deny.db_users = deny_users.iter().map(|u| u.to_string()).collect();
+        Role::new("r", spec)
+    }
+
+    #[test]
+    fn database_users_and_visibility() {
+        let prod: BTreeMap<String, String> = [("env".to_string(), "prod".to_string())].into();
+        let dev: BTreeMap<String, String> = [("env".to_string(), "dev".to_string())].into();
+        let roles = [
+            role(&[("env", "prod")], &["alice", "root"], &[], &[]),
+            role(&[("*", "*")], &["*"], &[], &["root"]),
+        ];
+        assert!(db_visible(&roles, &prod) && db_visible(&roles, &dev));
+        let users = db_users(&roles, &prod);
+        assert_eq!(users.allowed, ["*", "alice"]);
+        assert_eq!(users.denied, ["root"]);
+        let only_prod = [role(&[("env", "prod")], &["alice"], &[], &[])];
+        assert!(!db_visible(&only_prod, &dev));
+        assert_eq!(db_users(&only_prod, &dev).allowed, Vec::<String>::new());
+        let deny_dev = [
+            role(&[("*", "*")], &["alice"], &[], &[]),
+            role(&[], &[], &[("env", "dev")], &[]),
+        ];
+        assert!(db_visible(&deny_dev, &prod) && !db_visible(&deny_dev, &dev));
     }
 }

@@ -161,6 +161,7 @@ fn apply(store: &Store, resources: Vec<Resource>) -> Result<()> {
         Resource::User(_) => 1,
         Resource::AuthPreference(_) => 2,
         Resource::Token(_) => 3,
+        Resource::Database(_) | Resource::KubeCluster(_) => 4,
     });
     let mut tokens = Vec::new();
     for r in ordered {
@@ -172,6 +173,12 @@ fn apply(store: &Store, resources: Vec<Resource>) -> Result<()> {
                 store.put_user(&user, true)?;
             }
             Resource::AuthPreference(cap) => store.put_cap(&cap)?,
+            Resource::Database(db) => {
+                store.put_database(&db, true)?;
+            }
+            Resource::KubeCluster(kube) => {
+                store.put_kube_cluster(&kube, true)?;
+            }
             Resource::Token(t) => tokens.push(crate::store::TokenRow {
                 name: t.metadata.name,
                 roles: t.spec.roles,

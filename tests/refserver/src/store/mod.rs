@@ -3,6 +3,7 @@
 
 mod cas;
 mod cluster;
+mod databases;
 mod headless;
 mod mfa;
 mod nodes;
@@ -49,6 +50,9 @@ const MIGRATIONS: &[&str] = &[
     // 5: browser sign-ins: SHA-256 of the session cookie, never the cookie itself.
     "CREATE TABLE web_sessions (hash TEXT PRIMARY KEY, user TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE, expires INTEGER NOT NULL, created INTEGER NOT NULL);
      CREATE INDEX web_sessions_by_expiry ON web_sessions (expires);",
+    // 6: databases and Kubernetes clusters, stored as their resources' JSON.
+    "CREATE TABLE databases (name TEXT PRIMARY KEY, resource TEXT NOT NULL);
+     CREATE TABLE kube_clusters (name TEXT PRIMARY KEY, resource TEXT NOT NULL);",
 ];
 
 /// The server's database.

@@ -3,6 +3,7 @@
 
 mod browser;
 mod certs;
+mod databases;
 mod headless;
 mod headless_page;
 mod invite;
@@ -30,6 +31,7 @@ use axum::routing::{get, post};
 use axum_server::tls::TlsInfo;
 use serde::Deserialize;
 use tele_common::error::{Error, ErrorBody};
+use tele_common::resources::{Database, KubeCluster};
 
 use crate::authz::Caller;
 use crate::server::Server;
@@ -126,6 +128,20 @@ pub fn router(state: State) -> Router {
         )
         .route("/v1/cap", get(roles::read_cap).put(roles::put_cap))
         .route("/v1/nodes", get(nodes::list))
+        .route("/v1/databases", get(databases::list_databases))
+        .route(
+            "/v1/databases/{name}",
+            get(databases::read::<Database>)
+                .put(databases::upsert::<Database>)
+                .delete(databases::remove::<Database>),
+        )
+        .route("/v1/kube_clusters", get(databases::list_kube_clusters))
+        .route(
+            "/v1/kube_clusters/{name}",
+            get(databases::read::<KubeCluster>)
+                .put(databases::upsert::<KubeCluster>)
+                .delete(databases::remove::<KubeCluster>),
+        )
         .route("/v1/recordings", get(nodes::recordings))
         .route("/v1/recordings/{id}", get(nodes::recording_file))
         .route("/v1/certs/host", post(certs::host))
