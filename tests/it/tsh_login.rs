@@ -64,7 +64,7 @@ fn password_and_totp_log_in_and_status_shows_the_certificate() {
             .map(String::from)
             .collect()
     };
-    assert_eq!(without_validity(status.ok()), without_validity(&text));
+    assert_eq!(without_validity(status.ok()), without_validity(text));
     let json: Value = serde_json::from_str(u.tsh(&["status", "--format=json"], None).ok()).unwrap();
     assert_eq!(json["active"]["username"], "dev");
     assert_eq!(json["active"]["roles"], serde_json::json!(["access", "editor"]));
