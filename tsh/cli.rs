@@ -117,6 +117,15 @@ impl Env {
         Ok((home, session))
     }
 
+    /// The Teleport user: `--user` (or `TELEPORT_USER`), else the OS user.
+    pub fn teleport_user(&self) -> Result<String> {
+        self.global
+            .user
+            .clone()
+            .or_else(|| self.ctx.os_user().map(String::from))
+            .ok_or_else(|| Error::bad_parameter("cannot tell the Teleport user").with_hint("pass --user=NAME"))
+    }
+
     /// Whether `--headless` or `--auth=headless` was given.
     pub fn headless_flag(&self) -> bool {
         self.global.headless || self.global.auth.as_deref() == Some(tele_common::headless::CONNECTOR)

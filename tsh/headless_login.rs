@@ -45,11 +45,7 @@ pub fn login(env: &mut Env, home: &Home) -> Result<Session> {
             .with_hint("tsh ls --headless --proxy=proxy.example.com --user=alice")
     })?;
     let proxy = tele_common::admin::normalize_addr(&proxy)?;
-    let user = g
-        .user
-        .clone()
-        .or_else(|| env.ctx.os_user().map(String::from))
-        .ok_or_else(|| Error::bad_parameter("cannot tell the Teleport user").with_hint("pass --user=NAME"))?;
+    let user = env.teleport_user()?;
     let ctx = env.ctx.clone();
     let prompter = TermPrompter::new(&ctx);
     let spin = ctx.stderr_is_terminal();

@@ -3,11 +3,10 @@
 
 use std::path::Path;
 
-use tele_test_support::{RefServer, run};
+use tele_test_support::run;
 
-use crate::nodes::{joined_node, node_token};
 use crate::os_user;
-use crate::tsh_ssh::logged_in;
+use crate::tsh_ssh::dev1_cluster;
 
 /// A file of `size` bytes that is not all one byte.
 fn write_file(path: &Path, size: usize) {
@@ -30,16 +29,7 @@ fn sha256(path: &Path) -> String {
 
 fn copies_up_and_back(recording: bool) {
     let login = os_user();
-    let builder = RefServer::builder().with_mfa();
-    let builder = if recording {
-        builder.auth_service("  session_recording: proxy\n")
-    } else {
-        builder
-    };
-    let srv = builder.start();
-    let (_t, join_args) = node_token(&srv, "5m");
-    let _dev = joined_node(&srv, &join_args, "dev1", "env=dev");
-    let alice = logged_in(&srv, "alice", "access", &login);
+    let (srv, _dev, alice) = dev1_cluster(recording);
     let work = alice.dir().join("work");
     let remote = alice.dir().join("remote");
     std::fs::create_dir_all(&work).unwrap();

@@ -160,20 +160,25 @@ fn banner(port: u16) -> String {
     String::from_utf8_lossy(&buf[..n]).into_owned()
 }
 
+/// A cluster (recording at the proxy or not) with one joined node `dev1` and `alice` logged in.
+pub fn dev1_cluster(recording: bool) -> (RefServer, crate::nodes::Node, TshUser) {
+    let builder = RefServer::builder().with_mfa();
+    let builder = if recording {
+        builder.auth_service("  session_recording: proxy\n")
+    } else {
+        builder
+    };
+    let srv = builder.start();
+    let (_t, join_args) = node_token(&srv, "5m");
+    let dev = joined_node(&srv, &join_args, "dev1", "env=dev");
+    let alice = logged_in(&srv, "alice", "access", &os_user());
+    (srv, dev, alice)
+}
+
 #[test]
 fn port_and_agent_forwarding() {
-    let login = os_user();
     for recording in [false, true] {
-        let builder = RefServer::builder().with_mfa();
-        let builder = if recording {
-            builder.auth_service("  session_recording: proxy\n")
-        } else {
-            builder
-        };
-        let srv = builder.start();
-        let (_t, join_args) = node_token(&srv, "5m");
-        let dev = joined_node(&srv, &join_args, "dev1", "env=dev");
-        let alice = logged_in(&srv, "alice", "access", &login);
+        let (srv, dev, alice) = dev1_cluster(recording);
         // -L to the node's own sshd, as the node sees it: its SSH banner comes back.
         let (mut child, port) = forward(&alice, "dev1", &format!("127.0.0.1:{}", dev.sshd.port));
         let said = banner(port);

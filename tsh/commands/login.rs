@@ -17,9 +17,7 @@ pub fn run(env: &mut Env, _args: LoginArgs) -> Result<()> {
         Error::bad_parameter("--proxy is required to log in")
             .with_hint("tsh login --proxy=proxy.example.com:3080 --user=NAME")
     })?;
-    let Some(user) = g.user.clone().or_else(|| env.ctx.os_user().map(String::from)) else {
-        return Err(Error::bad_parameter("cannot tell the Teleport user").with_hint("pass --user=NAME"));
-    };
+    let user = env.teleport_user()?;
     let opts = LoginOptions {
         proxy: tele_common::admin::normalize_addr(&proxy)?,
         user,

@@ -91,6 +91,14 @@ impl fmt::Display for State {
     }
 }
 
+/// The error of deciding a request that is decided already (Teleport's words).
+pub fn non_pending(verb: &str, state: State) -> crate::error::Error {
+    crate::error::Error::new(
+        crate::error::ErrorKind::CompareFailed,
+        format!("cannot {verb} a headless authentication from a non-pending state: {state}"),
+    )
+}
+
 /// What an approver is shown of a request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeadlessRequest {

@@ -11,7 +11,9 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use ssh_key::{HashAlg, PublicKey};
-use tele_common::api::headless::{CERT_TTL, HeadlessLoginRequest, HeadlessRequest, State, TIMEOUT, request_id};
+use tele_common::api::headless::{
+    CERT_TTL, HeadlessLoginRequest, HeadlessRequest, State, TIMEOUT, non_pending, request_id,
+};
 use tele_common::api::login::MfaResponse;
 use tele_common::duration;
 use tele_common::error::{Error, Result};
@@ -118,32 +120,54 @@ impl Drop for Abandon<'_> {
     }
 }
 
-/// Waits until the request is decided or expires; the approving device on approval.
-pub async fn wait(s: &Server, id: &str) -> Result<String> {
-    let mut guard = Abandon { s, id, armed: true };
+/// Runs `check` now and again whenever a request changes (and at least once a second, to notice
+/// expiry on the server's clock) until it gives an answer; `None` once `deadline` has passed.
+async fn watch<T>(
+    s: &Server,
+    deadline: Option<tokio::time::Instant>,
+    mut check: impl FnMut() -> Result<Option<T>>,
+) -> Result<Option<T>> {
+    const TICK: Duration = Duration::from_secs(1);
     loop {
         let notified = s.headless_changed.notified();
         tokio::pin!(notified);
         notified.as_mut().enable();
+        if let Some(answer) = check()? {
+            return Ok(Some(answer));
+        }
+        let now = tokio::time::Instant::now();
+        let tick = match deadline {
+            Some(d) if d <= now => return Ok(None),
+            Some(d) => TICK.min(d - now),
+            None => TICK,
+        };
+        let _ = tokio::time::timeout(tick, notified).await;
+    }
+}
+
+/// Waits until the request is decided or expires; the approving device on approval.
+pub async fn wait(s: &Server, id: &str) -> Result<String> {
+    let mut guard = Abandon { s, id, armed: true };
+    let device = watch(s, None, || {
         let row = s.store.headless(id)?.ok_or_else(expired)?;
         match row.state {
             State::Approved => {
                 guard.armed = false;
-                return row
-                    .device
-                    .ok_or_else(|| Error::access_denied("expected mfa approval for headless authentication approval"));
+                row.device
+                    .map(Some)
+                    .ok_or_else(|| Error::access_denied("expected mfa approval for headless authentication approval"))
             }
-            State::Denied => return Err(Error::access_denied("headless authentication denied")),
+            State::Denied => Err(Error::access_denied("headless authentication denied")),
             State::Pending if row.expires <= s.settings.now() => {
                 // Kept a while, so that a late approver hears "expired", not "not found".
                 guard.armed = false;
-                return Err(expired());
+                Err(expired())
             }
-            State::Pending => {}
+            State::Pending => Ok(None),
         }
-        // A decision wakes the waiter; the tick notices expiry on the server's clock.
-        let _ = tokio::time::timeout(Duration::from_secs(1), notified).await;
-    }
+    })
+    .await?;
+    device.ok_or_else(expired)
 }
 
 /// The certificates of an approved request: one minute at most, marked MFA-verified by the
@@ -216,32 +240,19 @@ pub const LOOKUP_WAIT: Duration = Duration::from_secs(3);
 /// [`get`], waiting up to [`LOOKUP_WAIT`] for a request that has not arrived yet.
 pub async fn lookup(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
     let deadline = tokio::time::Instant::now() + LOOKUP_WAIT;
-    loop {
-        let notified = s.headless_changed.notified();
-        tokio::pin!(notified);
-        notified.as_mut().enable();
-        match get(s, user, id) {
-            Err(e) if e.kind() == tele_common::error::ErrorKind::NotFound => {
-                if tokio::time::timeout_at(deadline, notified).await.is_err() {
-                    return Err(e);
-                }
-            }
-            other => return other,
-        }
-    }
+    let found = watch(s, Some(deadline), || match get(s, user, id) {
+        Err(e) if e.kind() == tele_common::error::ErrorKind::NotFound => Ok(None),
+        other => other.map(Some),
+    })
+    .await?;
+    found.ok_or_else(|| not_found(id))
 }
 
 /// A request that can still be decided.
 fn pending(s: &Server, user: &str, id: &str, verb: &str) -> Result<HeadlessRow> {
     let row = mine(s, user, id)?;
     if row.state != State::Pending {
-        return Err(Error::new(
-            tele_common::error::ErrorKind::CompareFailed,
-            format!(
-                "cannot {verb} a headless authentication from a non-pending state: {}",
-                row.state
-            ),
-        ));
+        return Err(non_pending(verb, row.state));
     }
     if row.expires <= s.settings.now() {
         return Err(expired());

@@ -2,8 +2,8 @@
 //! the request, ask, and approve it with a security-key tap (challenge scope `headless_login`)
 //! or deny it.
 
-use tele_common::api::headless::{Action, SCOPE, State, UpdateRequest};
-use tele_common::error::{Error, ErrorKind, Result};
+use tele_common::api::headless::{Action, SCOPE, State, UpdateRequest, non_pending};
+use tele_common::error::{Error, Result};
 use tele_common::mfa::{self, Ceremony, Prompter};
 use tele_common::profile::proxy_host;
 
@@ -55,13 +55,7 @@ pub fn run(env: &mut Env, args: ApproveArgs) -> Result<()> {
     let approved = env.block_on_value(async {
         let req = client.headless_get(&id).await?;
         if req.state != State::Pending {
-            return Err(Error::new(
-                ErrorKind::CompareFailed,
-                format!(
-                    "cannot approve a headless authentication from a non-pending state: {}",
-                    req.state
-                ),
-            ));
+            return Err(non_pending("approve", req.state));
         }
         prompter.notify(&format!(
             "Headless login attempt from IP address {:?} requires approval.\nContact your administrator if you didn't initiate this login attempt.",
