@@ -5,6 +5,7 @@ mod commands;
 mod headless_login;
 mod memlock;
 mod prompt;
+mod route_cert;
 mod session_mfa;
 mod terminal;
 

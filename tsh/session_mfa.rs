@@ -104,7 +104,7 @@ pub fn single_use_certs(
     })
 }
 
-async fn solve(ceremony: &Ceremony<'_>, client: &Client) -> Result<tele_common::api::login::MfaResponse> {
+pub async fn solve(ceremony: &Ceremony<'_>, client: &Client) -> Result<tele_common::api::login::MfaResponse> {
     let mut challenge = client.mfa_challenge("user_session").await?;
     // `auto` prefers the security key: the code prompt only when there is no key to tap.
     if ceremony.mode != MfaMode::Otp && challenge.webauthn_challenge.is_some() {

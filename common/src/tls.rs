@@ -90,6 +90,10 @@ pub struct CertInfo {
     pub not_before: SystemTime,
     /// End of validity.
     pub not_after: SystemTime,
+    /// The route of a routed certificate (a database or a Kubernetes cluster).
+    pub route: Option<crate::api::routes::RouteTarget>,
+    /// The MFA device that answered for a per-session certificate.
+    pub mfa_verified: Option<String>,
 }
 
 /// Reads the identity fields and validity of a DER certificate.
@@ -106,7 +110,25 @@ pub fn cert_info(der: &[u8]) -> Result<CertInfo> {
             SystemTime::UNIX_EPOCH
         }
     };
+    let attr = |oid: &[u64]| {
+        subject
+            .iter_attributes()
+            .find(|a| a.attr_type().iter().is_some_and(|arcs| arcs.eq(oid.iter().copied())))
+            .map(text)
+    };
+    use crate::api::routes::{self as r, RouteTarget};
+    let route = match (attr(r::OID_DB_SERVICE), attr(r::OID_KUBE_CLUSTER)) {
+        (Some(name), _) => Some(RouteTarget::Database {
+            name,
+            db_user: attr(r::OID_DB_USER).unwrap_or_default(),
+            db_name: attr(r::OID_DB_NAME).unwrap_or_default(),
+        }),
+        (None, Some(name)) => Some(RouteTarget::KubeCluster { name }),
+        (None, None) => None,
+    };
     Ok(CertInfo {
+        route,
+        mfa_verified: attr(r::OID_MFA_VERIFIED),
         common_name: subject.iter_common_name().next().map(text).unwrap_or_default(),
         organizations: subject.iter_organization().map(text).collect(),
         organizational_units: subject.iter_organizational_unit().map(text).collect(),

@@ -10,6 +10,7 @@ pub mod headless;
 pub mod login;
 pub mod nodes;
 mod resources;
+pub mod routes;
 pub mod types;
 
 use std::error::Error as StdError;

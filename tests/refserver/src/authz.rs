@@ -33,6 +33,11 @@ impl Caller {
                 .with_hint("use tctl -c teleport.yaml on the server host, or -i IDENTITY --auth-server=HOST:PORT")
         })?;
         let info = tls::cert_info(leaf)?;
+        if info.route.is_some() {
+            return Err(Error::access_denied(
+                "a certificate for one database or Kubernetes cluster cannot call the cluster's API",
+            ));
+        }
         if info.organizational_units.iter().any(|ou| ou == SYSTEM_OU) {
             if info.organizations.iter().any(|o| o == ADMIN_ROLE) {
                 return Ok(Self::System { name: info.common_name });

@@ -11,6 +11,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rcgen::{CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, KeyPair, SubjectPublicKeyInfo};
 use ssh_key::certificate::{Builder, CertType};
 use ssh_key::{Algorithm, Certificate, LineEnding, PrivateKey, PublicKey};
+use tele_common::api::routes::{self, RouteTarget};
 use tele_common::error::{Error, Result};
 use tele_common::sshca::{self, ExportType};
 use tele_common::tls;
@@ -162,6 +163,41 @@ impl Authorities {
         let spki = SubjectPublicKeyInfo::from_pem(public_key_pem)
             .map_err(|_| Error::bad_parameter("tls_public_key: not a PKIX public key PEM"))?;
         let mut p = self.leaf_params(subject, ttl)?;
+        p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+        Ok(p.signed_by(&spki, &self.tls.issuer).map_err(rc)?.pem())
+    }
+
+    /// Signs a routed client certificate: `subject` plus the route (and the MFA device, for a
+    /// per-session certificate) as subject attributes (`tele_common::api::routes`).
+    pub fn sign_tls_route(
+        &self,
+        public_key_pem: &str,
+        subject: &TlsSubject<'_>,
+        route: &RouteTarget,
+        mfa_device: Option<&str>,
+        ttl: Duration,
+    ) -> Result<String> {
+        let spki = SubjectPublicKeyInfo::from_pem(public_key_pem)
+            .map_err(|_| Error::bad_parameter("tls_public_key: not a PKIX public key PEM"))?;
+        let mut p = self.leaf_params(subject, ttl)?;
+        let custom = |oid: &[u64]| DnType::CustomDnType(oid.to_vec());
+        match route {
+            RouteTarget::Database { name, db_user, db_name } => {
+                p.distinguished_name.push(custom(routes::OID_DB_SERVICE), name.as_str());
+                p.distinguished_name.push(custom(routes::OID_DB_PROTOCOL), "postgres");
+                p.distinguished_name.push(custom(routes::OID_DB_USER), db_user.as_str());
+                if !db_name.is_empty() {
+                    p.distinguished_name.push(custom(routes::OID_DB_NAME), db_name.as_str());
+                }
+            }
+            RouteTarget::KubeCluster { name } => {
+                p.distinguished_name
+                    .push(custom(routes::OID_KUBE_CLUSTER), name.as_str());
+            }
+        }
+        if let Some(device) = mfa_device {
+            p.distinguished_name.push(custom(routes::OID_MFA_VERIFIED), device);
+        }
         p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
         Ok(p.signed_by(&spki, &self.tls.issuer).map_err(rc)?.pem())
     }

@@ -10,6 +10,7 @@ pub mod headless;
 pub mod issue;
 pub mod join;
 pub mod mfa;
+pub mod route;
 pub mod server;
 pub mod session_mfa;
 pub mod settings;

@@ -32,6 +32,8 @@ pub struct Server {
     pub cas: Authorities,
     /// Wakes requesters waiting for a headless login decision.
     pub headless_changed: tokio::sync::Notify,
+    /// MFA answers `tsh db exec` may present again for five minutes.
+    pub reusable_answers: crate::route::ReusableAnswers,
 }
 
 impl Server {
@@ -84,6 +86,7 @@ pub fn open(settings: Settings, bootstrap: Vec<Resource>) -> Result<(Server, Fil
         store,
         cas,
         headless_changed: tokio::sync::Notify::new(),
+        reusable_answers: Default::default(),
     };
     write_admin_identity(&server)?;
     Ok((server, lock))

@@ -12,6 +12,7 @@ mod mfa;
 mod nodes;
 mod pages;
 mod roles;
+mod routes;
 mod session;
 mod tokens;
 mod users;
@@ -151,6 +152,8 @@ pub fn router(state: State) -> Router {
         .route("/v1/mfa/required", post(session::required))
         .route("/v1/headless/{id}", get(headless::get).put(headless::update))
         .route("/v1/certs/single-use", post(session::single_use))
+        .route("/v1/routes/mfa_required", post(routes::mfa_required))
+        .route("/v1/certs/route", post(routes::cert))
         .route("/v1/mfa/devices", get(mfa::list))
         .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
         .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))

@@ -1,0 +1,178 @@
+//! Routed certificates: a TLS certificate for one database (as one database user, on one
+//! database name) or one Kubernetes cluster, what `tsh db connect|exec`, `tsh proxy db`,
+//! `tsh kube credentials` and `tsh proxy kube` present to the proxy. When the target needs
+//! per-session MFA the certificate lasts one minute and names the device that answered.
+//!
+//! The route travels in the certificate's subject, under attribute types of Teleport's private
+//! arc `1.3.9999` (Teleport puts its routes in the subject too; whether its numbers are these
+//! exact ones is not confirmed, and nothing outside this suite reads them).
+//!
+//! Routes: `POST /v1/routes/mfa_required`, `POST /v1/certs/route`.
+
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+
+use super::Client;
+use super::login::MfaResponse;
+use crate::error::Result;
+
+/// Subject attribute: the database's name.
+pub const OID_DB_SERVICE: &[u64] = &[1, 3, 9999, 2, 1];
+/// Subject attribute: the database protocol.
+pub const OID_DB_PROTOCOL: &[u64] = &[1, 3, 9999, 2, 2];
+/// Subject attribute: the database user.
+pub const OID_DB_USER: &[u64] = &[1, 3, 9999, 2, 3];
+/// Subject attribute: the database name inside the database server.
+pub const OID_DB_NAME: &[u64] = &[1, 3, 9999, 2, 4];
+/// Subject attribute: the Kubernetes cluster.
+pub const OID_KUBE_CLUSTER: &[u64] = &[1, 3, 9999, 1, 3];
+/// Subject attribute: the MFA device that answered (per-session MFA).
+pub const OID_MFA_VERIFIED: &[u64] = &[1, 3, 9999, 1, 8];
+
+/// `RequesterName` of `tsh db exec` (Teleport's `TSH_DB_EXEC`): the only requester whose MFA
+/// answer the cluster accepts again, for five minutes (teleport-facts §3.4).
+pub const REQUESTER_DB_EXEC: &str = "TSH_DB_EXEC";
+
+/// What a routed certificate is for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RouteTarget {
+    /// One database, as one database user.
+    Database {
+        /// The database resource's name.
+        name: String,
+        /// The user to log in to the database as (`--db-user`).
+        db_user: String,
+        /// The database name inside it (`--db-name`); empty: the server's default.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        db_name: String,
+    },
+    /// One Kubernetes cluster.
+    KubeCluster {
+        /// The kube_cluster resource's name.
+        name: String,
+    },
+}
+
+impl RouteTarget {
+    /// Teleport's kind word in "MFA is required to access Database "NAME"".
+    pub fn kind_text(&self) -> &'static str {
+        match self {
+            Self::Database { .. } => "Database",
+            Self::KubeCluster { .. } => "Kubernetes cluster",
+        }
+    }
+
+    /// The resource's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Database { name, .. } | Self::KubeCluster { name } => name,
+        }
+    }
+
+    /// `MFA is required to access Database "NAME"` (teleport-facts §3.5).
+    pub fn mfa_reason(&self) -> String {
+        format!("MFA is required to access {} {:?}", self.kind_text(), self.name())
+    }
+}
+
+/// `POST /v1/routes/mfa_required`: does this target need a fresh MFA check? The server checks
+/// access first, so a refusal comes before any tap.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RouteMfaRequest {
+    /// The target.
+    pub target: RouteTarget,
+}
+
+/// The answer to [`RouteMfaRequest`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RouteMfaResponse {
+    /// Whether a routed certificate for the target needs an MFA answer.
+    pub required: bool,
+}
+
+/// `POST /v1/certs/route`: a TLS certificate for one target.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct RouteCertRequest {
+    /// The TLS public key (PKIX PEM).
+    pub tls_public_key: String,
+    /// The target.
+    pub target: RouteTarget,
+    /// The answer to a `user_session` challenge, when the target needs MFA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_response: Option<MfaResponse>,
+    /// Who asks (Teleport's `RequesterName`); [`REQUESTER_DB_EXEC`] may reuse one answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub requester: String,
+}
+
+impl std::fmt::Debug for RouteCertRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RouteCertRequest")
+            .field("target", &self.target)
+            .field("requester", &self.requester)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The answer to [`RouteCertRequest`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RouteCertResponse {
+    /// The certificate (PEM).
+    pub tls_cert: String,
+}
+
+impl Client {
+    /// Asks whether `target` needs per-session MFA (and fails when access is denied).
+    pub async fn route_mfa_required(&self, target: &RouteTarget) -> Result<bool> {
+        let req = RouteMfaRequest { target: target.clone() };
+        let answer: RouteMfaResponse = self.call(Method::POST, "/v1/routes/mfa_required", Some(&req)).await?;
+        Ok(answer.required)
+    }
+
+    /// Gets a routed certificate.
+    pub async fn route_cert(&self, req: &RouteCertRequest) -> Result<RouteCertResponse> {
+        self.call(Method::POST, "/v1/certs/route", Some(req)).await
+    }
+}
+
+/// A routed certificate with its key, held in memory only, and how to use it.
+pub struct RouteCert {
+    /// The target it is for.
+    pub target: RouteTarget,
+    /// The key (made by tsh, never sent).
+    pub key: crate::keys::TlsKey,
+    /// The certificate (PEM).
+    pub cert_pem: String,
+    /// The cluster's TLS CAs (PEM), to check the proxy.
+    pub cas_pem: String,
+    /// When it ends.
+    pub not_after: std::time::SystemTime,
+}
+
+impl std::fmt::Debug for RouteCert {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RouteCert")
+            .field("target", &self.target)
+            .field("not_after", &self.not_after)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RouteCert {
+    /// A rustls client config presenting this certificate, trusting the cluster's CAs, and
+    /// offering `alpn` (the proxy routes connections by it).
+    pub fn tls_config(&self, alpn: &[&[u8]], insecure: bool) -> Result<rustls::ClientConfig> {
+        let chain = crate::tls::parse_certs_pem(&self.cert_pem)?;
+        let key = crate::tls::parse_key_pem(self.key.private_pem().expose())?;
+        let cas = crate::tls::parse_certs_pem(&self.cas_pem)?;
+        let mut config = crate::tls::client_config(&cas, Some((chain, key)), insecure)?;
+        config.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
+        Ok(config)
+    }
+
+    /// Whether it has ended (with a few seconds to spare for a connection about to start).
+    pub fn expired(&self, now: std::time::SystemTime) -> bool {
+        now + std::time::Duration::from_secs(5) >= self.not_after
+    }
+}
