@@ -29,6 +29,10 @@ pub const OID_KUBE_CLUSTER: &[u64] = &[1, 3, 9999, 1, 3];
 /// Subject attribute: the MFA device that answered (per-session MFA).
 pub const OID_MFA_VERIFIED: &[u64] = &[1, 3, 9999, 1, 8];
 
+/// ALPN protocol that routes a connection on the proxy's web port to the PostgreSQL proxy
+/// (Teleport's TLS routing name).
+pub const ALPN_POSTGRES: &[u8] = b"teleport-postgres";
+
 /// `RequesterName` of `tsh db exec` (Teleport's `TSH_DB_EXEC`): the only requester whose MFA
 /// answer the cluster accepts again, for five minutes (teleport-facts §3.4).
 pub const REQUESTER_DB_EXEC: &str = "TSH_DB_EXEC";

@@ -6,6 +6,7 @@ pub mod access;
 pub mod authz;
 pub mod ca;
 pub mod cli;
+pub mod db_proxy;
 pub mod headless;
 pub mod issue;
 pub mod join;

@@ -260,11 +260,13 @@ pub async fn serve(server: Server) -> Result<()> {
     let server = Arc::new(server);
     let ssh = crate::ssh::bind(server.clone()).await?;
     tokio::spawn(ssh);
-    let app = crate::web::router(server);
+    let app = crate::web::router(server.clone());
     // TCP_NODELAY: without it small answers wait out the peer's delayed ACK (~40 ms each).
     let config = axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(tls));
-    let acceptor =
-        axum_server::tls_rustls::RustlsAcceptor::new(config).acceptor(axum_server::accept::NoDelayAcceptor::new());
+    let acceptor = crate::tlsconf::Routing::new(
+        axum_server::tls_rustls::RustlsAcceptor::new(config).acceptor(axum_server::accept::NoDelayAcceptor::new()),
+        server.clone(),
+    );
     let server = axum_server::from_tcp(listener)
         .map_err(|e| Error::internal(e.to_string()))?
         .acceptor(acceptor)
