@@ -106,6 +106,8 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List all available databases')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect to a database')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Execute database commands on target database services')
             break
         }
         'tsh;db;ls' {
@@ -119,6 +121,51 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
             [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
             [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
             [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;db;connect' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Database user to log in as')
+            [CompletionResult]::new('--db-user', '--db-user', [CompletionResultType]::ParameterName, 'Database user to log in as')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Database name to log in to')
+            [CompletionResult]::new('--db-name', '--db-name', [CompletionResultType]::ParameterName, 'Database name to log in to')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
+            [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;db;exec' {
+            [CompletionResult]::new('--db-user', '--db-user', [CompletionResultType]::ParameterName, 'Database user used to connect the target database services')
+            [CompletionResult]::new('--db-name', '--db-name', [CompletionResultType]::ParameterName, 'Database name used to connect the target database services')
+            [CompletionResult]::new('--dbs', '--dbs', [CompletionResultType]::ParameterName, 'List of comma separated database services')
+            [CompletionResult]::new('--labels', '--labels', [CompletionResultType]::ParameterName, 'List of comma separated labels to filter by labels (e.g. key1=value1,key2=value2)')
+            [CompletionResult]::new('--output-dir', '--output-dir', [CompletionResultType]::ParameterName, 'Directory to store command output per target database service. A summary is saved as "summary.json"')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
+            [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before executing on the found databases')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before executing on the found databases')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
             [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
             [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')
@@ -360,6 +407,7 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('ssh', 'ssh', [CompletionResultType]::ParameterValue, 'Start local TLS proxy for ssh connections when using Teleport in single-port mode')
+            [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Start local TLS proxy for database connections when using Teleport in single-port mode')
             break
         }
         'tsh;proxy;ssh' {
@@ -373,6 +421,27 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
             [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
             [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
             [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;proxy;db' {
+            [CompletionResult]::new('--db-user', '--db-user', [CompletionResultType]::ParameterName, 'Database user to log in as')
+            [CompletionResult]::new('--db-name', '--db-name', [CompletionResultType]::ParameterName, 'Database name to log in to')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Specifies the source port used by proxy db listener')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
+            [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
+            [CompletionResult]::new('--tunnel', '--tunnel', [CompletionResultType]::ParameterName, 'Open authenticated tunnel using database''s client certificate so clients don''t need to authenticate')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
             [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
             [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')

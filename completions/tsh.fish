@@ -108,29 +108,31 @@ complete -c tsh -n "__fish_tsh_using_subcommand config" -l insecure -d 'Do not v
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand config" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
 cross-platform\t'Roaming security keys only'
 platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
 otp\t'OTP codes only'"
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
 no\t'Never'
 yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
 off\t'No locking'
 best_effort\t'Lock; warn and go on when it fails'
 strict\t'Lock; fail the command when it fails'"
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls" -f -a "ls" -d 'List all available databases'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -f -a "ls" -d 'List all available databases'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -f -a "connect" -d 'Connect to a database'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and not __fish_seen_subcommand_from ls connect exec" -f -a "exec" -d 'Execute database commands on target database services'
 complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
 yaml\t'YAML'"
@@ -156,6 +158,58 @@ complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_f
 complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -s u -l db-user -d 'Database user to log in as' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -s n -l db-name -d 'Database name to log in to' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l db-user -d 'Database user used to connect the target database services' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l db-name -d 'Database name used to connect the target database services' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l dbs -d 'List of comma separated database services' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l labels -d 'List of comma separated labels to filter by labels (e.g. key1=value1,key2=value2)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l output-dir -d 'Directory to store command output per target database service. A summary is saved as "summary.json"' -r -F
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -s y -l yes -d 'Do not ask for confirmation before executing on the found databases'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand db; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and not __fish_seen_subcommand_from approve" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
@@ -443,29 +497,30 @@ complete -c tsh -n "__fish_tsh_using_subcommand play" -l insecure -d 'Do not ver
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand play" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l proxy -d 'Teleport proxy address [host:port]' -r
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l user -d 'Teleport user, defaults to the current OS user' -r
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
 cross-platform\t'Roaming security keys only'
 platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
 otp\t'OTP codes only'"
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
 no\t'Never'
 yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
 off\t'No locking'
 best_effort\t'Lock; warn and go on when it fails'
 strict\t'Lock; fail the command when it fails'"
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -l headless -d 'Use headless login. Shorthand for --auth=headless'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh" -f -a "ssh" -d 'Start local TLS proxy for ssh connections when using Teleport in single-port mode'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -f -a "ssh" -d 'Start local TLS proxy for ssh connections when using Teleport in single-port mode'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -f -a "db" -d 'Start local TLS proxy for database connections when using Teleport in single-port mode'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l cluster -d 'Cluster the node belongs to (the suffix OpenSSH\'s %h carries)' -r
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -489,6 +544,32 @@ complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcomman
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l db-user -d 'Database user to log in as' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l db-name -d 'Database name to log in to' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l port -d 'Specifies the source port used by proxy db listener' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l tunnel -d 'Open authenticated tunnel using database\'s client certificate so clients don\'t need to authenticate'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r

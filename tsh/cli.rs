@@ -138,15 +138,20 @@ impl Env {
 
     /// A runtime for commands that talk to the network, returning the future's value.
     pub fn block_on_value<T, F: std::future::Future<Output = Result<T>>>(&self, f: F) -> Result<T> {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Error::internal(format!("starting runtime: {e}")))?;
-        let out = rt.block_on(f);
-        // Do not wait for blocked readers of stdin.
-        rt.shutdown_background();
-        out
+        run_async(f)
     }
+}
+
+/// Runs a future on a runtime made for it (for futures that borrow parts of [`Env`] mutably).
+pub fn run_async<T, F: std::future::Future<Output = Result<T>>>(f: F) -> Result<T> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::internal(format!("starting runtime: {e}")))?;
+    let out = rt.block_on(f);
+    // Do not wait for blocked readers of stdin.
+    rt.shutdown_background();
+    out
 }
 
 /// The error of commands that need a login.

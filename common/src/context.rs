@@ -54,6 +54,18 @@ impl Context {
         self.env.get(name).map(String::as_str).filter(|v| !v.is_empty())
     }
 
+    /// The first executable file `name` in the directories of `PATH`.
+    pub fn find_program(&self, name: &str) -> Option<PathBuf> {
+        use std::os::unix::fs::PermissionsExt;
+        let path = self.var("PATH")?;
+        std::env::split_paths(path)
+            .map(|dir| self.resolve(dir).join(name))
+            .find(|p| {
+                p.metadata()
+                    .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            })
+    }
+
     /// Returns the user's home directory, if known.
     pub fn home(&self) -> Option<&PathBuf> {
         self.home.as_ref()

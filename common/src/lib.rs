@@ -30,6 +30,7 @@ pub mod headless;
 pub mod identity;
 pub mod keys;
 pub mod keystore;
+pub mod localproxy;
 pub mod login;
 pub mod mfa;
 pub mod output;

@@ -15,6 +15,7 @@ mod tctl_status;
 mod tctl_tokens;
 mod tctl_users;
 mod tsh_agent;
+mod tsh_db;
 mod tsh_db_kube_ls;
 mod tsh_headless;
 mod tsh_interactive;

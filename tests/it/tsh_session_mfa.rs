@@ -20,19 +20,18 @@ pub(crate) fn roles(login: &str) -> String {
     )
 }
 
-/// Jerry, logged in with an OTP code, then with a security key added (checked with a second
-/// OTP device; a code counts once per device).
+/// Jerry, logged in with an OTP code, then with a security key added.
 fn jerry(srv: &RefServer) -> TshUser {
+    with_security_key(srv, "jerry", "access-dev,access-prod")
+}
+
+/// A user with `roles`, logged in with an OTP code, then with a security key added (checked
+/// with a second OTP device; a code counts once per device).
+pub(crate) fn with_security_key(srv: &RefServer, name: &str, roles: &str) -> TshUser {
     let login = os_user();
-    srv.add_user(
-        "jerry",
-        "access-dev,access-prod",
-        &login,
-        PASSWORD,
-        &[LOGIN_SECRET, CHECK_SECRET, OTP_SECRET],
-    );
+    srv.add_user(name, roles, &login, PASSWORD, &[LOGIN_SECRET, CHECK_SECRET, OTP_SECRET]);
     let u = TshUser::new(srv);
-    u.login(srv, "jerry", &[], &format!("{PASSWORD}\n{}\n", totp_code(LOGIN_SECRET)))
+    u.login(srv, name, &[], &format!("{PASSWORD}\n{}\n", totp_code(LOGIN_SECRET)))
         .ok();
     let out = u.tsh(
         &["mfa", "add", "--name=key1", "--type=WEBAUTHN", "--mfa-mode=otp"],
@@ -43,7 +42,7 @@ fn jerry(srv: &RefServer) -> TshUser {
 }
 
 /// How many assertions the software key has made.
-fn taps(u: &TshUser) -> u64 {
+pub(crate) fn taps(u: &TshUser) -> u64 {
     let text = std::fs::read_to_string(u.dir().join("softkey.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     json["credentials"][0]["counter"].as_u64().unwrap()

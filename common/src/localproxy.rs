@@ -1,0 +1,47 @@
+//! Local tunnels: a program that speaks its own protocol in the clear (psql) connects to
+//! 127.0.0.1; each of its connections is carried to the proxy's web port inside TLS, with a
+//! routed certificate and the ALPN name that routes it (Teleport's "authenticated tunnel").
+//! Only loopback is ever bound.
+
+use std::sync::Arc;
+
+use rustls::pki_types::ServerName;
+use tokio::net::{TcpListener, TcpStream};
+
+use crate::api::routes::RouteCert;
+use crate::error::{Error, Result};
+
+/// A TLS connection to the proxy.
+pub type ProxyStream = tokio_rustls::client::TlsStream<TcpStream>;
+
+/// Listens on `127.0.0.1:port` (0: a free port).
+pub async fn bind(port: u16) -> Result<TcpListener> {
+    TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
+        Error::bad_parameter(format!("cannot listen on 127.0.0.1:{port}: {e}"))
+            .with_hint("choose another port with --port, or leave it out for a random one")
+    })
+}
+
+/// Opens TLS to the proxy's web address (`host:port`) with `cert`, offering `alpn`.
+pub async fn connect(proxy_addr: &str, cert: &RouteCert, alpn: &[u8], insecure: bool) -> Result<ProxyStream> {
+    let config = cert.tls_config(&[alpn], insecure)?;
+    let (host, _) = crate::config::split_host_port(proxy_addr)?;
+    let name = ServerName::try_from(host.to_string())
+        .map_err(|_| Error::bad_parameter(format!("{host:?} is not a host name or address")))?;
+    let tcp = TcpStream::connect(proxy_addr)
+        .await
+        .map_err(|e| Error::connection(format!("cannot reach the proxy at {proxy_addr}: {e}")))?;
+    let _ = tcp.set_nodelay(true);
+    tokio_rustls::TlsConnector::from(Arc::new(config))
+        .connect(name, tcp)
+        .await
+        .map_err(|e| Error::connection(format!("TLS to the proxy at {proxy_addr} failed: {e}")))
+}
+
+/// Copies both ways until either end hangs up.
+pub async fn pipe(mut local: TcpStream, mut remote: ProxyStream) {
+    let _ = local.set_nodelay(true);
+    // An error is one end going away; the program on the local end saw the protocol's own
+    // messages already.
+    let _ = tokio::io::copy_bidirectional(&mut local, &mut remote).await;
+}
