@@ -176,15 +176,8 @@ impl ReusableAnswers {
             Sha256::digest(serde_json::to_vec(resp).map_err(|e| Error::internal(e.to_string()))?).into();
         let now = s.settings.now();
         let reusable = requester == REQUESTER_DB_EXEC;
-        {
-            let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-            map.retain(|_, (_, _, until)| *until > now);
-            if let Some((owner, device, _)) = map.get(&key)
-                && reusable
-                && owner == user
-            {
-                return Ok(device.clone());
-            }
+        if reusable && let Some(device) = self.reuse(&key, user, now) {
+            return Ok(device);
         }
         let device = crate::mfa::verify(s, user, "user_session", resp).map_err(|e| {
             if reusable {
@@ -198,9 +191,52 @@ impl ReusableAnswers {
             }
         })?;
         if reusable {
-            let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-            map.insert(key, (user.to_string(), device.clone(), now + REUSE_WINDOW));
+            self.remember(key, user, &device, now);
         }
         Ok(device)
+    }
+
+    /// The device of a remembered answer of `user`'s that is still inside its window.
+    fn reuse(&self, key: &[u8; 32], user: &str, now: SystemTime) -> Option<String> {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.retain(|_, (_, _, until)| *until > now);
+        map.get(key)
+            .filter(|(owner, _, _)| owner == user)
+            .map(|(_, device, _)| device.clone())
+    }
+
+    fn remember(&self, key: [u8; 32], user: &str, device: &str, now: SystemTime) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.insert(key, (user.to_string(), device.to_string(), now + REUSE_WINDOW));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_is_reused_by_its_user_for_five_minutes_only() {
+        let answers = ReusableAnswers::default();
+        let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+        let key = [7u8; 32];
+        assert_eq!(answers.reuse(&key, "alice", t0), None, "nothing before a first use");
+        answers.remember(key, "alice", "dev-1", t0);
+        assert_eq!(
+            answers.reuse(&key, "alice", t0 + Duration::from_secs(299)).as_deref(),
+            Some("dev-1")
+        );
+        assert_eq!(
+            answers.reuse(&key, "bob", t0 + Duration::from_secs(1)),
+            None,
+            "another user"
+        );
+        assert_eq!(answers.reuse(&[8u8; 32], "alice", t0), None, "another answer");
+        assert_eq!(
+            answers.reuse(&key, "alice", t0 + REUSE_WINDOW),
+            None,
+            "the window is over"
+        );
+        assert_eq!(answers.reuse(&key, "alice", t0), None, "and it was forgotten");
     }
 }
