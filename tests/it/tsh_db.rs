@@ -174,21 +174,19 @@ fn db_exec_runs_on_every_prod_database_with_one_tap() {
     let before = taps(&u);
     let logs = u.dir().join("logs");
     let logs_arg = format!("--output-dir={}", logs.display());
-    let out = u.tsh(
-        &[
-            "db",
-            "exec",
-            "select 'exec-' || current_user || '-' || current_database()",
-            "--labels",
-            "env=prod",
-            "--db-user",
-            "alice",
-            "--db-name",
-            "postgres",
-            &logs_arg,
-        ],
-        Some("y\n"),
-    );
+    let exec = [
+        "db",
+        "exec",
+        "select 'exec-' || current_user || '-' || current_database()",
+        "--labels",
+        "env=prod",
+        "--db-user",
+        "alice",
+        "--db-name",
+        "postgres",
+        &logs_arg,
+    ];
+    let out = u.tsh(&exec, Some("y\n"));
     let stdout = out.ok();
     let l = logs.display();
     for line in [
@@ -228,6 +226,17 @@ fn db_exec_runs_on_every_prod_database_with_one_tap() {
         .map(|d| d["database"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["prod-pg-1", "prod-pg-2"]);
+
+    // The same output dir again: refused before anything runs; the results are kept.
+    let again = u.tsh(&exec, Some("y\n"));
+    assert!(
+        again.fails_with(1).contains("prod-pg-1.output already exists"),
+        "{again}"
+    );
+    assert!(!again.stderr.contains("Do you want to proceed"), "{again}");
+    assert_eq!(taps(&u), before + 1);
+    let kept = std::fs::read_to_string(logs.join("prod-pg-1.output")).unwrap();
+    assert!(kept.contains("exec-alice-postgres"), "{kept}");
 
     // The answer is reused within one command only: the next command taps again.
     let out = u.tsh(

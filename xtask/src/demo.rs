@@ -16,7 +16,12 @@ const USERS: [(&str, &str, &str, &str); 2] = [
         "demo-admin-password",
         "JBSWY3DPEHPK3PXPJBSWY3DP",
     ),
-    ("alice", "access", "demo-alice-password", "KRSXG5CTMVRXEZLUKRSXG5CT"),
+    (
+        "alice",
+        "access,demo-db",
+        "demo-alice-password",
+        "KRSXG5CTMVRXEZLUKRSXG5CT",
+    ),
 ];
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -69,6 +74,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    if let Err(e) = crate::demo_db::create_role(&bin, &dir, &config) {
+        let _ = server.kill();
+        return Err(e);
+    }
     for (name, roles, password, secret) in USERS {
         let mut add = Command::new(bin.join("refserver"))
             .args(["users", "add", name, "-c"])
@@ -98,6 +107,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             return Err(format!("starting the demo node: {e}"));
         }
     };
+    let db = match crate::demo_db::start(&bin, &dir, &config) {
+        Ok(db) => db,
+        Err(e) => {
+            let _ = server.kill();
+            return Err(format!("starting the demo database: {e}"));
+        }
+    };
     let tctl = format!("{} -c {}", bin.join("tctl").display(), config.display());
     let tsh = bin.join("tsh").display().to_string();
     let node_hint = match &node {
@@ -110,11 +126,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ),
         None => String::new(),
     };
+    let db_hint = match &db {
+        Some(pg) => format!(
+            "  {tsh} db ls                          # demo-pg, a PostgreSQL on 127.0.0.1:{}\n  \
+             {tsh} db connect demo-pg --db-user=alice --db-name=postgres\n",
+            pg.port
+        ),
+        None => String::new(),
+    };
     println!(
         "\nA demo cluster \"localhost\" is running at https://localhost:{port} (data in {data}).\n\n\
          Users (password, TOTP secret; a code: oathtool --totp -b SECRET):\n  \
          admin  {}  {}  roles editor,access\n  \
-         alice  {}  {}  role access\n\n\
+         alice  {}  {}  roles access,demo-db\n\n\
          Try:\n  \
          {tctl} status\n  \
          {tctl} tokens add --type=node --ttl=5m\n  \
@@ -122,7 +146,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
          {tctl} users ls\n  \
          {tctl} get cap\n  \
          {tctl} auth sign --user=alice --format=openssh --out=/tmp/alice && ssh-keygen -L -f /tmp/alice-cert.pub\n\
-         {node_hint}\n\
+         {node_hint}{db_hint}\n\
          Press Ctrl-C to stop.\n",
         USERS[0].2,
         USERS[0].3,
@@ -132,6 +156,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     let status = server.wait().map_err(|e| e.to_string())?;
     drop(node);
+    drop(db);
     if status.success() || status.code().is_none() {
         Ok(())
     } else {

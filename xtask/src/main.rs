@@ -4,9 +4,11 @@
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
 mod bench;
+mod bench_db;
 mod bench_mfa;
 mod bench_ssh;
 mod demo;
+mod demo_db;
 mod demo_node;
 mod gen_docs;
 mod nodes;

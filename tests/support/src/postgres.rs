@@ -126,27 +126,24 @@ impl Postgres {
 
     /// Runs SQL as the `postgres` superuser through the local socket.
     fn superuser_sql(&self, sql: &str) -> std::process::Output {
-        Command::new(runuser())
-            .args(["-u", "postgres", "--"])
-            .arg(self.bin.join("psql"))
-            .args([
-                "-X",
-                "-q",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-d",
-                "postgres",
-                "-U",
-                "postgres",
-                "-h",
-            ])
-            .arg(self.dir.path().join("sockets"))
-            .arg("-p")
-            .arg(self.port.to_string())
-            .args(["-c", sql])
+        self.superuser_psql()
+            .args(["-q", "-v", "ON_ERROR_STOP=1", "-c", sql])
             .stdin(Stdio::null())
             .output()
             .expect("running psql")
+    }
+
+    /// `psql` as the `postgres` superuser through the local socket, without TLS or the proxy:
+    /// the baseline of the database benchmark.
+    pub fn superuser_psql(&self) -> Command {
+        let mut cmd = Command::new(runuser());
+        cmd.args(["-u", "postgres", "--"])
+            .arg(self.bin.join("psql"))
+            .args(["-X", "-d", "postgres", "-U", "postgres", "-h"])
+            .arg(self.dir.path().join("sockets"))
+            .arg("-p")
+            .arg(self.port.to_string());
+        cmd
     }
 }
 

@@ -82,6 +82,19 @@ pub fn run(env: &mut Env, args: DbExecArgs) -> Result<()> {
     }
     let listing = env.block_on_value(issuer.client().list_databases())?;
     let targets = pick(&listing, &args.dbs, &selectors)?;
+    let dir = args.output_dir.as_ref().map(|d| env.ctx.resolve(d));
+    if let Some(dir) = &dir {
+        // Outputs of an earlier run are never overwritten.
+        let names = targets.iter().map(|d| format!("{}.output", d.database.metadata.name));
+        if let Some(existing) = names
+            .chain(["summary.json".to_string()])
+            .map(|n| dir.join(n))
+            .find(|p| p.exists())
+        {
+            return Err(Error::already_exists(format!("{} already exists", existing.display()))
+                .with_hint("choose another --output-dir, or move the earlier results away"));
+        }
+    }
     if !args.labels.is_empty() {
         let mut text = format!("Found {} database(s):\n\n", targets.len());
         let mut t = Table::with_header(["Name", "Description", "Protocol", "Labels"]);
@@ -104,7 +117,6 @@ pub fn run(env: &mut Env, args: DbExecArgs) -> Result<()> {
             }
         }
     }
-    let dir = args.output_dir.as_ref().map(|d| env.ctx.resolve(d));
     if let Some(dir) = &dir {
         std::fs::create_dir_all(dir).map_err(|e| io_error("creating", dir, e))?;
     }
