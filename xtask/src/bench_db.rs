@@ -3,6 +3,7 @@
 //! proxy, the proxy's checks, TLS to PostgreSQL with a certificate made per connection) and by
 //! `tsh db connect` end to end (a routed certificate per run), against `psql` to the same
 //! PostgreSQL through its Unix socket as the superuser (no TLS, no proxy), interleaved.
+//! All three run the same psql binary (not Debian's Perl wrapper on PATH).
 //! PostgreSQL runs as the `postgres` user, so this part needs root; elsewhere it is skipped.
 
 use std::io::BufRead;
@@ -45,10 +46,21 @@ pub fn run(bin: &Path, dir: &Path, config: &Path, tsh: &dyn Fn(&[&str]) -> Comma
         let start = Instant::now();
         run_ok(cmd.stdin(Stdio::null()).stdout(Stdio::null()), "psql").map(|()| start.elapsed())
     };
+    // The same psql binary everywhere, not Debian's Perl wrapper on PATH.
+    let path = format!(
+        "{}:{}",
+        pg.bin_dir().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let (mut direct, mut tunneled, mut connect) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
         direct.push(psql(pg.superuser_psql().args(["-c", "select 1"]))?);
-        tunneled.push(psql(Command::new("psql").args([url.as_str(), "-X", "-c", "select 1"]))?);
+        tunneled.push(psql(Command::new(pg.bin_dir().join("psql")).args([
+            url.as_str(),
+            "-X",
+            "-c",
+            "select 1",
+        ]))?);
         let start = Instant::now();
         let mut c = tsh(&[
             "db",
@@ -58,7 +70,11 @@ pub fn run(bin: &Path, dir: &Path, config: &Path, tsh: &dyn Fn(&[&str]) -> Comma
             "--db-name=postgres",
             "--insecure",
         ]);
-        let child = c.stdout(Stdio::null()).spawn().map_err(|e| e.to_string())?;
+        let child = c
+            .env("PATH", &path)
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?;
         crate::nodes::feed(child, "select 1")?;
         connect.push(start.elapsed());
     }
