@@ -406,4 +406,15 @@ fn proxy_db_needs_the_tunnel_flag_and_a_known_database() {
     let out = u.tsh(&["proxy", "db", "--tunnel", "dev-pg", "--db-user=alice"], None);
     assert!(out.fails_with(1).contains("database \"dev-pg\" not found"), "{out}");
     assert!(out.stdout.is_empty(), "nothing printed before the refusal: {out}");
+
+    // No psql: said before anything else happens (no certificate, no tap).
+    let mut no_psql = TshUser::new(&c.srv);
+    no_psql.set("TELEPORT_HOME", u.home().to_str().unwrap());
+    no_psql.set("PATH", "/nonexistent");
+    let out = no_psql.tsh(&["db", "connect", "dev-pg", "--db-user=alice"], None);
+    let err = out.fails_with(1);
+    assert!(
+        err.contains("psql is not found on PATH") && err.contains("postgresql-client"),
+        "{out}"
+    );
 }
