@@ -1,0 +1,3 @@
+//! Kubernetes access: kubeconfig files (`config`).
+
+pub mod config;
