@@ -9,6 +9,7 @@ pub mod cli;
 pub mod headless;
 pub mod issue;
 pub mod join;
+pub mod kube_proxy;
 pub mod mfa;
 pub mod route;
 pub mod server;
