@@ -1,5 +1,6 @@
 //! `tsh proxy ...`: local proxies for programs that speak their own protocol.
 
+mod kube;
 mod ssh;
 
 use clap::Subcommand;
@@ -11,10 +12,13 @@ use crate::cli::Env;
 pub enum ProxyCommand {
     /// Start local TLS proxy for ssh connections when using Teleport in single-port mode
     Ssh(ssh::ProxySshArgs),
+    /// Start local proxy for Kubernetes access
+    Kube(kube::ProxyKubeArgs),
 }
 
 pub fn run(env: &mut Env, command: ProxyCommand) -> Result<()> {
     match command {
         ProxyCommand::Ssh(a) => ssh::run(env, a),
+        ProxyCommand::Kube(a) => kube::run(env, a),
     }
 }
