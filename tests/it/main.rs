@@ -18,6 +18,7 @@ mod tsh_agent;
 mod tsh_db_kube_ls;
 mod tsh_headless;
 mod tsh_interactive;
+mod tsh_kube;
 mod tsh_login;
 mod tsh_mfa;
 mod tsh_recording;
