@@ -63,15 +63,16 @@ fn kubectl() -> PathBuf {
 
 /// A cluster whose `prod-kube` and `dev-kube` both point at the stand-in.
 fn cluster(standin: &KubeStandin) -> RefServer {
+    cluster_with(standin, RefServer::builder())
+}
+
+fn cluster_with(standin: &KubeStandin, builder: tele_test_support::RefServerBuilder) -> RefServer {
     let kubeconfig = standin.kubeconfig_base64();
     let kubes = format!(
         "---\nkind: kube_cluster\nversion: v3\nmetadata:\n  name: prod-kube\n  labels:\n    env: prod\nspec:\n  kubeconfig: {kubeconfig}\n\
          ---\nkind: kube_cluster\nversion: v3\nmetadata:\n  name: dev-kube\n  labels:\n    env: dev\nspec:\n  kubeconfig: {kubeconfig}\n"
     );
-    RefServer::builder()
-        .with_mfa()
-        .bootstrap(&format!("{ROLES}{kubes}"))
-        .start()
+    builder.with_mfa().bootstrap(&format!("{ROLES}{kubes}")).start()
 }
 
 /// A user logged in with an OTP code who then added the software security key.
@@ -275,6 +276,42 @@ fn proxy_kube_exec_runs_a_shell_with_one_tap_in_all() {
         .expect(&out.stdout);
     assert!(!std::path::Path::new(kubeconfig).exists(), "{kubeconfig}");
     assert!(!std::path::Path::new(kubeconfig).parent().unwrap().exists());
+}
+
+#[test]
+fn proxy_kube_renews_an_expired_certificate_with_a_new_tap() {
+    let standin = KubeStandin::start();
+    // Routed certificates with MFA last 5 s here: tsh takes them as expired at once (it keeps
+    // 5 s in hand), so every connection needs a new one.
+    let srv = cluster_with(&standin, RefServer::builder().env("REFSERVER_ROUTE_MFA_TTL", "5s"));
+    let jerry = with_key(&srv, "jerry", "kube-prod-mfa");
+    let before = taps(&jerry);
+    let mut env = kube_env(&jerry);
+    env.push(("SHELL".into(), "/bin/sh".into()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let out = tele_test_support::run(
+        crate::tsh(),
+        &["proxy", "kube", "--exec", "prod-kube"],
+        &env,
+        Some("kubectl version\nkubectl get pods\nexit\n"),
+    );
+    assert_eq!(out.code, 0, "{out}");
+    assert!(
+        out.stdout
+            .starts_with("Preparing the following Teleport Kubernetes clusters:\n"),
+        "{out}"
+    );
+    assert!(out.stdout.contains(STANDIN_VERSION), "{out}");
+    for pod in STANDIN_PODS {
+        assert!(out.stdout.contains(pod), "{pod}: {out}");
+    }
+    let tapped = taps(&jerry) - before;
+    assert!(
+        tapped >= 3,
+        "one up front and at least one per kubectl command: {tapped}\n{out}"
+    );
+    let detected = out.stderr.matches("Detected security key tap").count() as u64;
+    assert_eq!(detected, tapped, "{out}");
 }
 
 #[test]
