@@ -344,6 +344,22 @@ fn clusters_the_roles_do_not_reach_are_refused() {
     let kc = format!("--kubeconfig={}", path.display());
     assert_pods(&run_kubectl(&alice, &[&kc, "get", "pods"]));
     let role = srv.dir().join("role.yaml");
+    // Once her role needs per-session MFA, a certificate made without a tap is refused.
+    let mfa = ROLES.replace(
+        "name: kube-prod\nspec:\n",
+        "name: kube-prod\nspec:\n  options:\n    require_session_mfa: true\n",
+    );
+    std::fs::write(&role, mfa).unwrap();
+    srv.tctl(tctl(), &["create", "-f", role.to_str().unwrap()]).ok();
+    let out = run_kubectl(&alice, &[&kc, "get", "pods"]);
+    assert_ne!(out.code, 0, "{out}");
+    // (kubectl says "Unable to list ..." first when its discovery cache let it get that far.)
+    let line = out.stderr.lines().last().unwrap_or_default();
+    assert!(line.starts_with("Error from server (Forbidden): "), "{out}");
+    assert!(
+        line.ends_with("MFA is required to access Kubernetes cluster \"prod-kube\""),
+        "{out}"
+    );
     std::fs::write(
         &role,
         ROLES.replace(
