@@ -106,6 +106,7 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
     let local = LocalCa::new()?;
     let dir = tempfile::Builder::new()
         .prefix("tsh-proxy-kube-")
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
         .tempdir()
         .map_err(|e| Error::internal(format!("making a temporary directory: {e}")))?;
     let kubeconfig = dir.path().join("kubeconfig");
