@@ -452,3 +452,73 @@ fn the_kubeconfig_is_private_and_keeps_other_contexts() {
     assert!(first.exists() && !second.exists());
     assert_pods(&run_kubectl(&alice, &["get", "pods"]));
 }
+
+#[test]
+fn proxy_kube_without_exec_serves_until_interrupted() {
+    use std::io::BufRead;
+    let standin = KubeStandin::start();
+    let srv = cluster(&standin);
+    let alice = logged_in(&srv, "alice", "kube-prod", "alice");
+    let env = kube_env(&alice);
+    let mut child = std::process::Command::new(crate::tsh())
+        .args(["proxy", "kube", "prod-kube"])
+        .env_clear()
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Waits for the line that says the proxy is up.
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut seen = String::new();
+    let kubeconfig = loop {
+        let line = lines.next().expect(&seen).unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        if let Some(path) = line.strip_prefix("export KUBECONFIG=") {
+            break path.to_string();
+        }
+    };
+    assert!(
+        seen.contains("Started local proxy for Kubernetes on 127.0.0.1:"),
+        "{seen}"
+    );
+    let dir = std::path::Path::new(&kubeconfig).parent().unwrap().to_path_buf();
+    assert_eq!(
+        std::fs::metadata(&kubeconfig).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+
+    let mut with_config = env.clone();
+    with_config.push(("KUBECONFIG".into(), kubeconfig.clone()));
+    let with_config: Vec<(&str, &str)> = with_config.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_pods(&tele_test_support::run(
+        &kubectl(),
+        &["get", "pods"],
+        &with_config,
+        None,
+    ));
+
+    // Only kubectl with the local CA's client certificate gets through.
+    let mut text = std::fs::read_to_string(&kubeconfig).unwrap();
+    let start = text.find("client-key-data:").unwrap();
+    let end = start + text[start..].find('\n').unwrap();
+    text.replace_range(start..end, "");
+    let start = text.find("client-certificate-data:").unwrap();
+    let end = start + text[start..].find('\n').unwrap();
+    text.replace_range(start..end, "token: not-a-certificate");
+    let stripped = alice.dir().join("no-client-cert");
+    std::fs::write(&stripped, text).unwrap();
+    let kc = format!("--kubeconfig={}", stripped.display());
+    let out = run_kubectl(&alice, &[&kc, "get", "pods"]);
+    assert_ne!(out.code, 0, "{out}");
+    assert!(!out.stdout.contains(STANDIN_PODS[0]), "{out}");
+
+    let pid = child.id().to_string();
+    tele_test_support::run(std::path::Path::new("/bin/kill"), &["-INT", &pid], &[], None).ok();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(!dir.exists(), "the temporary kubeconfig is removed");
+}
