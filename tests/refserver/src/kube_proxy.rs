@@ -247,6 +247,57 @@ async fn forward(s: &Server, certs: &[Vec<u8>], req: Request) -> Result<Response
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
+    use tele_common::api::routes::RouteTarget;
+    use tele_common::resources::Role;
+
+    use crate::route::{Resolved, Routed};
+
+    fn role(text: &str) -> Role {
+        tele_common::yaml::from_str(&format!("kind: role\nversion: v7\n{text}")).unwrap()
+    }
+
+    fn routed(roles: Vec<Role>) -> Routed {
+        Routed {
+            user: "alice".into(),
+            roles,
+            target: RouteTarget::KubeCluster { name: "prod".into() },
+            resolved: Resolved {
+                labels: BTreeMap::from([("env".to_string(), "prod".to_string())]),
+                uri: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn impersonation_follows_the_roles_that_grant_the_cluster() {
+        let prod = role(
+            "metadata: {name: prod}\nspec:\n  allow:\n    kubernetes_labels: {env: prod}\n    kubernetes_groups: [viewers, admins]\n",
+        );
+        let dev = role(
+            "metadata: {name: dev}\nspec:\n  allow:\n    kubernetes_labels: {env: dev}\n    kubernetes_groups: [devs]\n    kubernetes_users: [dev-user]\n",
+        );
+        let no_admins = role("metadata: {name: no-admins}\nspec:\n  deny:\n    kubernetes_groups: [admins]\n");
+        let who = super::principal(&routed(vec![prod.clone(), dev.clone(), no_admins])).unwrap();
+        assert_eq!(who.user, "alice", "no kubernetes_users: the Teleport user");
+        assert_eq!(who.groups, ["viewers"], "dev's groups do not apply, denied ones go");
+
+        let as_user = role(
+            "metadata: {name: as-user}\nspec:\n  allow:\n    kubernetes_labels: {env: prod}\n    kubernetes_users: [ops]\n",
+        );
+        let who = super::principal(&routed(vec![prod.clone(), as_user])).unwrap();
+        assert_eq!(who.user, "ops");
+
+        let two = role(
+            "metadata: {name: two}\nspec:\n  allow:\n    kubernetes_labels: {env: prod}\n    kubernetes_users: [a, b]\n",
+        );
+        let e = super::principal(&routed(vec![two])).err().unwrap();
+        assert!(e.message().contains("please select a user to impersonate"), "{e}");
+        let e = super::principal(&routed(vec![dev])).err().unwrap();
+        assert!(e.message().contains("does not allow Kubernetes access"), "{e}");
+    }
+
     #[test]
     fn only_the_api_servers_paths_are_forwarded() {
         for p in ["/api", "/api/v1/pods", "/apis", "/version", "/openapi/v3"] {
