@@ -225,10 +225,48 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Get a list of Kubernetes clusters')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a Kubernetes cluster and discover connected clusters')
+            [CompletionResult]::new('credentials', 'credentials', [CompletionResultType]::ParameterValue, 'Get credentials for kubectl access')
             break
         }
         'tsh;kube;ls' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
+            [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;kube;login' {
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
+            [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;kube;credentials' {
+            [CompletionResult]::new('--kube-cluster', '--kube-cluster', [CompletionResultType]::ParameterName, 'Kubernetes cluster to get credentials for')
+            [CompletionResult]::new('--teleport-cluster', '--teleport-cluster', [CompletionResultType]::ParameterName, 'Teleport cluster (the current login''s when omitted)')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
@@ -408,6 +446,7 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('ssh', 'ssh', [CompletionResultType]::ParameterValue, 'Start local TLS proxy for ssh connections when using Teleport in single-port mode')
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'Start local TLS proxy for database connections when using Teleport in single-port mode')
+            [CompletionResult]::new('kube', 'kube', [CompletionResultType]::ParameterValue, 'Start local proxy for Kubernetes access')
             break
         }
         'tsh;proxy;ssh' {
@@ -442,6 +481,26 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
             [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
             [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
             [CompletionResult]::new('--tunnel', '--tunnel', [CompletionResultType]::ParameterName, 'Open authenticated tunnel using database''s client certificate so clients don''t need to authenticate')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
+            [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
+            [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tsh;proxy;kube' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Port the local proxy listens on (default: any free port)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port the local proxy listens on (default: any free port)')
+            [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')
+            [CompletionResult]::new('--mfa-mode', '--mfa-mode', [CompletionResultType]::ParameterName, 'Preferred mode for MFA and passwordless assertions')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--add-keys-to-agent', '--add-keys-to-agent', [CompletionResultType]::ParameterName, 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)')
+            [CompletionResult]::new('--use-local-ssh-agent', '--use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Load generated keys into the local ssh-agent (false keeps tsh away from it)')
+            [CompletionResult]::new('--auth', '--auth', [CompletionResultType]::ParameterName, 'Specify the name of authentication connector to use (headless)')
+            [CompletionResult]::new('--mlock', '--mlock', [CompletionResultType]::ParameterName, 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run a new shell configured with kubectl for the local proxy; the proxy ends with it')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the proxy''s certificate (for tests only)')
             [CompletionResult]::new('--no-use-local-ssh-agent', '--no-use-local-ssh-agent', [CompletionResultType]::ParameterName, 'Do not use the local ssh-agent')
             [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Use headless login. Shorthand for --auth=headless')

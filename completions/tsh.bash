@@ -79,6 +79,12 @@ _tsh() {
             tsh__subcmd__headless,approve)
                 cmd="tsh__subcmd__headless__subcmd__approve"
                 ;;
+            tsh__subcmd__kube,credentials)
+                cmd="tsh__subcmd__kube__subcmd__credentials"
+                ;;
+            tsh__subcmd__kube,login)
+                cmd="tsh__subcmd__kube__subcmd__login"
+                ;;
             tsh__subcmd__kube,ls)
                 cmd="tsh__subcmd__kube__subcmd__ls"
                 ;;
@@ -93,6 +99,9 @@ _tsh() {
                 ;;
             tsh__subcmd__proxy,db)
                 cmd="tsh__subcmd__proxy__subcmd__db"
+                ;;
+            tsh__subcmd__proxy,kube)
+                cmd="tsh__subcmd__proxy__subcmd__kube"
                 ;;
             tsh__subcmd__proxy,ssh)
                 cmd="tsh__subcmd__proxy__subcmd__ssh"
@@ -647,8 +656,116 @@ _tsh() {
             return 0
             ;;
         tsh__subcmd__kube)
-            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help ls"
+            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help ls login credentials"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlock)
+                    COMPREPLY=($(compgen -W "auto off best_effort strict" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__kube__subcmd__credentials)
+            opts="-k -h --kube-cluster --teleport-cluster --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kube-cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --teleport-cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlock)
+                    COMPREPLY=($(compgen -W "auto off best_effort strict" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__kube__subcmd__login)
+            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1179,7 +1296,7 @@ _tsh() {
             return 0
             ;;
         tsh__subcmd__proxy)
-            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help ssh db"
+            opts="-k -h --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help ssh db kube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1244,6 +1361,64 @@ _tsh() {
                     return 0
                     ;;
                 --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mfa-mode)
+                    COMPREPLY=($(compgen -W "auto cross-platform platform otp" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-keys-to-agent)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                -k)
+                    COMPREPLY=($(compgen -W "auto no yes only" -- "${cur}"))
+                    return 0
+                    ;;
+                --use-local-ssh-agent)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mlock)
+                    COMPREPLY=($(compgen -W "auto off best_effort strict" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tsh__subcmd__proxy__subcmd__kube)
+            opts="-p -k -h --exec --port --proxy --user --ttl --insecure --mfa-mode --add-keys-to-agent --use-local-ssh-agent --no-use-local-ssh-agent --headless --auth --mlock --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -256,29 +256,31 @@ complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcom
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand headless; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
 cross-platform\t'Roaming security keys only'
 platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
 otp\t'OTP codes only'"
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
 no\t'Never'
 yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
 off\t'No locking'
 best_effort\t'Lock; warn and go on when it fails'
 strict\t'Lock; fail the command when it fails'"
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls" -f -a "ls" -d 'Get a list of Kubernetes clusters'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -f -a "ls" -d 'Get a list of Kubernetes clusters'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -f -a "login" -d 'Log in to a Kubernetes cluster and discover connected clusters'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and not __fish_seen_subcommand_from ls login credentials" -f -a "credentials" -d 'Get credentials for kubectl access'
 complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
 yaml\t'YAML'"
@@ -304,6 +306,52 @@ complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand
 complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l kube-cluster -d 'Kubernetes cluster to get credentials for' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l teleport-cluster -d 'Teleport cluster (the current login\'s when omitted)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand kube; and __fish_seen_subcommand_from credentials" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand login" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
@@ -497,30 +545,31 @@ complete -c tsh -n "__fish_tsh_using_subcommand play" -l insecure -d 'Do not ver
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand play" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand play" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l proxy -d 'Teleport proxy address [host:port]' -r
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l user -d 'Teleport user, defaults to the current OS user' -r
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
 cross-platform\t'Roaming security keys only'
 platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
 otp\t'OTP codes only'"
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
 no\t'Never'
 yes\t'Always (a warning when there is no agent)'
 only\t'Only into the agent: no private key is written to disk'"
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
 false\t''"
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
 off\t'No locking'
 best_effort\t'Lock; warn and go on when it fails'
 strict\t'Lock; fail the command when it fails'"
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -l headless -d 'Use headless login. Shorthand for --auth=headless'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -f -a "ssh" -d 'Start local TLS proxy for ssh connections when using Teleport in single-port mode'
-complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db" -f -a "db" -d 'Start local TLS proxy for database connections when using Teleport in single-port mode'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -f -a "ssh" -d 'Start local TLS proxy for ssh connections when using Teleport in single-port mode'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -f -a "db" -d 'Start local TLS proxy for database connections when using Teleport in single-port mode'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and not __fish_seen_subcommand_from ssh db kube" -f -a "kube" -d 'Start local proxy for Kubernetes access'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l cluster -d 'Cluster the node belongs to (the suffix OpenSSH\'s %h carries)' -r
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from ssh" -l user -d 'Teleport user, defaults to the current OS user' -r
@@ -570,6 +619,30 @@ complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcomman
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -l headless -d 'Use headless login. Shorthand for --auth=headless'
 complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from db" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -s p -l port -d 'Port the local proxy listens on (default: any free port)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l proxy -d 'Teleport proxy address [host:port]' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l user -d 'Teleport user, defaults to the current OS user' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l mfa-mode -d 'Preferred mode for MFA and passwordless assertions' -r -f -a "auto\t'Whatever the challenge allows; security key and OTP at once when both are possible'
+cross-platform\t'Roaming security keys only'
+platform\t'Platform authenticators only (Touch ID, Windows Hello): not available here'
+otp\t'OTP codes only'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -s k -l add-keys-to-agent -d 'Controls how keys are handled: auto, no, yes or only (agent only, nothing on disk)' -r -f -a "auto\t'Load into the agent unless there is none or it is gpg-agent'
+no\t'Never'
+yes\t'Always (a warning when there is no agent)'
+only\t'Only into the agent: no private key is written to disk'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l use-local-ssh-agent -d 'Load generated keys into the local ssh-agent (false keeps tsh away from it)' -r -f -a "true\t''
+false\t''"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l auth -d 'Specify the name of authentication connector to use (headless)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l mlock -d 'Determines whether process memory will be locked for headless login and whether failure to do so will be accepted' -r -f -a "auto\t'`best_effort` for headless login, otherwise nothing'
+off\t'No locking'
+best_effort\t'Lock; warn and go on when it fails'
+strict\t'Lock; fail the command when it fails'"
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l exec -d 'Run a new shell configured with kubectl for the local proxy; the proxy ends with it'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l insecure -d 'Do not verify the proxy\'s certificate (for tests only)'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l no-use-local-ssh-agent -d 'Do not use the local ssh-agent'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -l headless -d 'Use headless login. Shorthand for --auth=headless'
+complete -c tsh -n "__fish_tsh_using_subcommand proxy; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r

@@ -41,3 +41,9 @@ pub const TELEPORT_AUTH: &str = "TELEPORT_AUTH";
 pub const TELEPORT_MLOCK_MODE: &str = "TELEPORT_MLOCK_MODE";
 /// `tsh headless approve --skip-confirm`.
 pub const TELEPORT_HEADLESS_SKIP_CONFIRM: &str = "TELEPORT_HEADLESS_SKIP_CONFIRM";
+/// The kubeconfig files kubectl reads (`:`-separated); tsh writes to the first.
+pub const KUBECONFIG: &str = "KUBECONFIG";
+/// What kubectl tells an exec credential plugin (JSON with the `apiVersion` it expects).
+pub const KUBERNETES_EXEC_INFO: &str = "KUBERNETES_EXEC_INFO";
+/// The shell `tsh proxy kube --exec` starts (default `/bin/sh`).
+pub const SHELL: &str = "SHELL";

@@ -11,6 +11,7 @@
 //! - [`resources`]: role, user, cluster_auth_preference, token, in Teleport's YAML shape.
 //! - [`api`]: the wire contract (request/response types) and the HTTPS client.
 //! - [`tls`], [`keys`], [`sshca`], [`identity`]: TLS trust, key generation, CA lines, identity files.
+//! - [`kube`]: kubeconfig files and `tsh proxy kube`'s local proxy.
 //! - [`admin`]: how tctl finds its credentials (`-c`, `-i`, profile).
 //!
 //! This crate never prints and never exits; it returns values and [`error::Error`]s.
@@ -30,6 +31,7 @@ pub mod headless;
 pub mod identity;
 pub mod keys;
 pub mod keystore;
+pub mod kube;
 pub mod localproxy;
 pub mod login;
 pub mod mfa;

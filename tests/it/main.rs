@@ -19,6 +19,7 @@ mod tsh_db;
 mod tsh_db_kube_ls;
 mod tsh_headless;
 mod tsh_interactive;
+mod tsh_kube;
 mod tsh_login;
 mod tsh_mfa;
 mod tsh_recording;

@@ -11,6 +11,27 @@ pub const BUILD: &[(&str, &str)] = &[
     ("pkg-config", "building ctap-hid-fido2 (USB security keys)"),
 ];
 
+/// Packages that are not needed when their program is on PATH already, from another package:
+/// Google's `kubectl` package and Debian's `kubernetes-client` both ship /usr/bin/kubectl, so
+/// installing the latter over the former would fail.
+const PROVIDED_BY_COMMAND: &[(&str, &str)] = &[("kubernetes-client", "kubectl")];
+
+fn on_path(command: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {command}")])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// Installed, or its program is there anyway.
+fn satisfied(package: &str) -> bool {
+    installed(package)
+        || PROVIDED_BY_COMMAND
+            .iter()
+            .any(|(p, command)| *p == package && on_path(command))
+}
+
 fn installed(package: &str) -> bool {
     Command::new("dpkg-query")
         .args(["-W", "-f=${Status}", package])
@@ -34,7 +55,7 @@ pub fn ensure(packages: &[(&str, &str)]) -> Result<(), String> {
         eprintln!("xtask: not a Debian system; make sure these are installed: {}", names());
         return Ok(());
     }
-    let missing: Vec<&(&str, &str)> = packages.iter().filter(|(p, _)| !installed(p)).collect();
+    let missing: Vec<&(&str, &str)> = packages.iter().filter(|(p, _)| !satisfied(p)).collect();
     if missing.is_empty() {
         return Ok(());
     }

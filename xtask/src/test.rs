@@ -16,6 +16,8 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("tmux", "a real terminal for interactive sessions"),
     ("chromium", "the headless approval page in a real browser"),
     ("postgresql", "a real database behind the database proxy"),
+    // Skipped when a kubectl is on PATH already (see packages.rs).
+    ("kubernetes-client", "kubectl for the Kubernetes access tests"),
 ];
 
 pub fn run(args: &[String]) -> Result<(), String> {

@@ -91,10 +91,16 @@ impl Database {
     }
 }
 
-/// `spec` of a Kubernetes cluster: empty, the cluster is reached through the proxy's upstream.
+/// `spec` of a Kubernetes cluster: where its API server is, as Teleport's dynamic
+/// `kube_cluster` has it (base64 of a kubeconfig; its current context names the server, the CA
+/// and a token or client certificate). Without one the cluster is listed but not reachable.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KubeClusterSpec {}
+pub struct KubeClusterSpec {
+    /// Base64 of a kubeconfig.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub kubeconfig: String,
+}
 
 /// `kind: kube_cluster`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,7 +112,7 @@ pub struct KubeCluster {
     pub version: String,
     /// Name and labels.
     pub metadata: Metadata,
-    /// Nothing yet.
+    /// Where the API server is.
     #[serde(default)]
     pub spec: KubeClusterSpec,
 }
@@ -125,6 +131,10 @@ impl KubeCluster {
     /// Checks the fields serde cannot.
     pub fn validate(&self) -> Result<()> {
         check_header(&self.kind, "kube_cluster", &self.version, &["v3"])?;
-        validate_name("metadata.name", &self.metadata.name)
+        validate_name("metadata.name", &self.metadata.name)?;
+        if !self.spec.kubeconfig.is_empty() {
+            crate::kube::config::Upstream::from_base64(&self.spec.kubeconfig)?;
+        }
+        Ok(())
     }
 }

@@ -10,6 +10,7 @@ pub mod db_proxy;
 pub mod headless;
 pub mod issue;
 pub mod join;
+pub mod kube_proxy;
 pub mod mfa;
 pub mod route;
 pub mod server;

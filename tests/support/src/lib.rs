@@ -1,5 +1,6 @@
 //! The test harness: every test gets its own temp dir, its own reference server on free
-//! loopback ports and, where it needs one, a real OpenSSH `sshd` or PostgreSQL. Waiting is always on a
+//! loopback ports and, where it needs one, a real OpenSSH `sshd` or PostgreSQL, or the stand-in
+//! Kubernetes API server (`KubeStandin`; no real one can be installed). Waiting is always on a
 //! condition (a port that answers, a file that appears), with a deadline, never a fixed sleep.
 
 #![allow(clippy::print_stderr, clippy::disallowed_methods)]
@@ -7,6 +8,7 @@
 mod agent;
 mod cmd;
 mod interactive;
+mod kube_standin;
 mod postgres;
 mod refserver;
 mod sshd;
@@ -19,6 +21,7 @@ use std::time::{Duration, Instant};
 pub use agent::SshAgent;
 pub use cmd::{Output, run};
 pub use interactive::Interactive;
+pub use kube_standin::{KubeStandin, STANDIN_PODS, STANDIN_VERSION, Seen};
 pub use postgres::Postgres;
 pub use refserver::{RefServer, RefServerBuilder};
 pub use sshd::{Sshd, openssh};

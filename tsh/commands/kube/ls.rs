@@ -1,5 +1,6 @@
 //! `tsh kube ls [key=value ...] [--format]`: the Kubernetes clusters the user's roles allow
-//! (`kubernetes_labels`). "Selected" marks the cluster `tsh kube login` chose; none yet.
+//! (`kubernetes_labels`). "Selected" marks the cluster of kubectl's current context, when
+//! `tsh kube login` wrote it for this Teleport cluster.
 
 use std::collections::BTreeMap;
 
@@ -54,13 +55,16 @@ pub fn run(env: &mut Env, args: KubeLsArgs) -> Result<()> {
     let (home, session) = env.session()?;
     let client = session.client(&home, env.global.insecure)?;
     let clusters = env.block_on_value(async { client.list_kube_clusters().await })?;
+    let selected = super::selected(env)?
+        .filter(|(teleport, _)| *teleport == session.profile.cluster)
+        .map(|(_, kube)| kube);
     let clusters = clusters
         .into_iter()
         .filter(|k| labels_select(&selectors, &k.metadata.labels))
         .map(|k| KubeListing {
+            selected: selected.as_deref() == Some(k.metadata.name.as_str()),
             kube_cluster_name: k.metadata.name,
             labels: k.metadata.labels,
-            selected: false,
         })
         .collect();
     env.emit(args.format, &KubeClustersView { clusters })

@@ -1,4 +1,5 @@
-//! The HTTPS listener: Teleport's unauthenticated `/webapi/*` and the mutual-TLS `/v1/*` API.
+//! The HTTPS listener: Teleport's unauthenticated `/webapi/*`, the mutual-TLS `/v1/*` API, and
+//! Kubernetes API paths for routed certificates (`crate::kube_proxy`, the fallback).
 //! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
 
 mod browser;
@@ -159,7 +160,9 @@ pub fn router(state: State) -> Router {
         .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))
         .route("/v1/mfa/devices/{name}/delete", post(mfa::delete))
         .merge(pages::routes())
-        .fallback(|| async { ApiError(Error::not_found("no such endpoint")) })
+        // Kubernetes API paths (`/api`, `/apis`, `/version`, ...) with a routed certificate go
+        // to the Kubernetes proxy; anything else is "no such endpoint".
+        .fallback(crate::kube_proxy::fallback)
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
 }

@@ -18,7 +18,6 @@ use crate::authz::Caller;
 use crate::ca::TlsSubject;
 use crate::route;
 use crate::server::Server;
-use crate::session_mfa::SINGLE_USE_TTL;
 
 /// When the caller's own certificate ends: a routed certificate without MFA lasts as long.
 pub struct CallerExpiry(SystemTime);
@@ -77,7 +76,7 @@ pub async fn cert(
                 .into());
         };
         let device = s.reusable_answers.verify(&s, name, &req.requester, resp)?;
-        (Some(device), SINGLE_USE_TTL)
+        (Some(device), s.settings.route_mfa_ttl)
     } else {
         let left = caller_expiry
             .duration_since(SystemTime::now())
