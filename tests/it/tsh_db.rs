@@ -47,10 +47,19 @@ spec:
 struct DbCluster {
     srv: RefServer,
     _pgs: Vec<Postgres>,
+    /// The server reads its clock offset (seconds) from this file.
+    clock: PathBuf,
+    _clock_dir: tempfile::TempDir,
 }
 
 fn db_cluster(dbs: &[(&str, &str)]) -> DbCluster {
-    let srv = RefServer::builder().with_mfa().bootstrap(ROLES).start();
+    let clock_dir = tele_test_support::temp_dir();
+    let clock = clock_dir.path().join("clock-offset");
+    let srv = RefServer::builder()
+        .env("REFSERVER_CLOCK_OFFSET_FILE", clock.to_str().unwrap())
+        .with_mfa()
+        .bootstrap(ROLES)
+        .start();
     let out = srv.dir().join("server");
     let out_arg = format!("--out={}", out.display());
     srv.tctl(
@@ -76,7 +85,12 @@ fn db_cluster(dbs: &[(&str, &str)]) -> DbCluster {
         std::fs::write(&path, resources).unwrap();
         srv.tctl(tctl(), &["create", path.to_str().unwrap()]).ok();
     }
-    DbCluster { srv, _pgs: pgs }
+    DbCluster {
+        srv,
+        _pgs: pgs,
+        clock,
+        _clock_dir: clock_dir,
+    }
 }
 
 fn jerry(c: &DbCluster) -> TshUser {
@@ -379,6 +393,19 @@ fn proxy_db_tunnel_taps_once_then_serves_many_psql_runs() {
         );
     }
     assert_eq!(taps(&u), before + 1, "one tap in all");
+
+    // A local proxy's certificate lasts as long as the login (Teleport's rule for
+    // TSH_DB_LOCAL_PROXY_TUNNEL), not one minute: ten minutes later on the server's clock the
+    // tunnel still needs no tap, where `tsh db connect`'s one-minute certificate would be over.
+    std::fs::write(&c.clock, "600").unwrap();
+    let out = run(
+        &psql,
+        &[url.as_str(), "-X", "-A", "-t", "-c", "select 'later'"],
+        &u.env(),
+        None,
+    );
+    assert_eq!(out.ok().trim(), "later", "{out}");
+    assert_eq!(taps(&u), before + 1);
 
     // The proxy checks every connection again: with the role now denying alice, the tunnel's
     // certificate no longer opens the database.

@@ -63,16 +63,15 @@ fn kubectl() -> PathBuf {
 
 /// A cluster whose `prod-kube` and `dev-kube` both point at the stand-in.
 fn cluster(standin: &KubeStandin) -> RefServer {
-    cluster_with(standin, RefServer::builder())
-}
-
-fn cluster_with(standin: &KubeStandin, builder: tele_test_support::RefServerBuilder) -> RefServer {
     let kubeconfig = standin.kubeconfig_base64();
     let kubes = format!(
         "---\nkind: kube_cluster\nversion: v3\nmetadata:\n  name: prod-kube\n  labels:\n    env: prod\nspec:\n  kubeconfig: {kubeconfig}\n\
          ---\nkind: kube_cluster\nversion: v3\nmetadata:\n  name: dev-kube\n  labels:\n    env: dev\nspec:\n  kubeconfig: {kubeconfig}\n"
     );
-    builder.with_mfa().bootstrap(&format!("{ROLES}{kubes}")).start()
+    RefServer::builder()
+        .with_mfa()
+        .bootstrap(&format!("{ROLES}{kubes}"))
+        .start()
 }
 
 /// A user logged in with an OTP code who then added the software security key.
@@ -281,9 +280,17 @@ fn proxy_kube_exec_runs_a_shell_with_one_tap_in_all() {
 #[test]
 fn proxy_kube_renews_an_expired_certificate_with_a_new_tap() {
     let standin = KubeStandin::start();
-    // Routed certificates with MFA last 5 s here: tsh takes them as expired at once (it keeps
-    // 5 s in hand), so every connection needs a new one.
-    let srv = cluster_with(&standin, RefServer::builder().env("REFSERVER_ROUTE_MFA_TTL", "5s"));
+    // The role's mfa_verification_interval caps a local proxy's certificate at 5 s here: tsh
+    // takes it as expired at once (it keeps 5 s in hand), so every connection needs a new one.
+    let srv = cluster(&standin);
+    let role = srv.dir().join("interval.yaml");
+    let short = ROLES.replace(
+        "  name: kube-prod-mfa\nspec:\n  options:\n    require_session_mfa: true\n",
+        "  name: kube-prod-mfa\nspec:\n  options:\n    require_session_mfa: true\n    mfa_verification_interval: 5s\n",
+    );
+    assert_ne!(short, ROLES);
+    std::fs::write(&role, short).unwrap();
+    srv.tctl(tctl(), &["create", "-f", role.to_str().unwrap()]).ok();
     let jerry = with_key(&srv, "jerry", "kube-prod-mfa");
     let before = taps(&jerry);
     let mut env = kube_env(&jerry);

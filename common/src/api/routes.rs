@@ -37,6 +37,18 @@ pub const ALPN_POSTGRES: &[u8] = b"teleport-postgres";
 /// answer the cluster accepts again, for five minutes (teleport-facts §3.4).
 pub const REQUESTER_DB_EXEC: &str = "TSH_DB_EXEC";
 
+/// `RequesterName` of `tsh proxy db --tunnel` (Teleport's): a local proxy, whose MFA-verified
+/// certificate may last longer than a minute (teleport-facts §3.2).
+pub const REQUESTER_DB_TUNNEL: &str = "TSH_DB_LOCAL_PROXY_TUNNEL";
+/// `RequesterName` of `tsh proxy kube` (Teleport's), a local proxy too.
+pub const REQUESTER_KUBE_LOCAL_PROXY: &str = "TSH_KUBE_LOCAL_PROXY";
+
+/// Whether `requester` runs a local proxy: its MFA-verified certificate lasts until the login
+/// ends or the roles' `mfa_verification_interval` is over, whichever comes first.
+pub fn is_local_proxy(requester: &str) -> bool {
+    requester == REQUESTER_DB_TUNNEL || requester == REQUESTER_KUBE_LOCAL_PROXY
+}
+
 /// What a routed certificate is for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

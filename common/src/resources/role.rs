@@ -77,6 +77,10 @@ pub struct RoleOptions {
         deserialize_with = "lenient_bool_opt"
     )]
     pub port_forwarding: Option<bool>,
+    /// How long an MFA check made for a local proxy (`tsh proxy db --tunnel`, `tsh proxy kube`)
+    /// lasts; unset: as long as the login.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_verification_interval: Option<GoDuration>,
 }
 
 /// A verb of a rule.

@@ -31,9 +31,6 @@ pub struct Settings {
     pub mfa_challenge_ttl: Duration,
     /// Test knob: a file holding seconds to add to the clock the proxy checks certificates by.
     pub clock_offset_file: Option<PathBuf>,
-    /// How long a routed certificate made with an MFA check lasts (one minute; a test knob
-    /// shortens it so a client's renewal can be seen without waiting).
-    pub route_mfa_ttl: Duration,
 }
 
 /// Default lifetime of an MFA challenge (Teleport's).
@@ -43,17 +40,6 @@ pub const CHALLENGE_TTL_ENV: &str = "REFSERVER_MFA_CHALLENGE_TTL";
 /// Test knob: the file of [`Settings::clock_offset_file`], so a test can move the server's clock
 /// instead of sleeping (a one-minute certificate expiring).
 pub const CLOCK_OFFSET_FILE_ENV: &str = "REFSERVER_CLOCK_OFFSET_FILE";
-
-/// Test knob: the lifetime of [`Settings::route_mfa_ttl`] (a Go duration).
-pub const ROUTE_MFA_TTL_ENV: &str = "REFSERVER_ROUTE_MFA_TTL";
-
-#[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
-fn route_mfa_ttl() -> Result<Duration> {
-    match std::env::var(ROUTE_MFA_TTL_ENV) {
-        Ok(v) => tele_common::duration::parse(&v).map_err(|e| e.context(ROUTE_MFA_TTL_ENV)),
-        Err(_) => Ok(crate::session_mfa::SINGLE_USE_TTL),
-    }
-}
 
 #[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
 fn clock_offset_file() -> Option<PathBuf> {
@@ -110,7 +96,6 @@ impl Settings {
             static_tokens,
             mfa_challenge_ttl: challenge_ttl()?,
             clock_offset_file: clock_offset_file(),
-            route_mfa_ttl: route_mfa_ttl()?,
             config,
         })
     }

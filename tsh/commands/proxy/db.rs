@@ -39,7 +39,7 @@ pub fn run(env: &mut Env, args: ProxyDbArgs) -> Result<()> {
             .with_hint(format!("add --tunnel: tsh proxy db --tunnel {}", args.name)));
     }
     let (home, session) = env.saved_session()?;
-    let mut issuer = Issuer::new(env, &home, &session, "")?;
+    let mut issuer = Issuer::new(env, &home, &session, tele_common::api::routes::REQUESTER_DB_TUNNEL)?;
     let proxy = session.profile.web_proxy_addr.clone();
     let cluster = session.profile.cluster.clone();
     let insecure = env.global.insecure;

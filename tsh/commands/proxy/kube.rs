@@ -70,7 +70,12 @@ impl Upstream for Renewing<'_> {
 pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
     let (home, session) = env.session()?;
     let teleport_cluster = session.profile.cluster.clone();
-    let mut issuer = Issuer::new(env, &home, &session, "")?;
+    let mut issuer = Issuer::new(
+        env,
+        &home,
+        &session,
+        tele_common::api::routes::REQUESTER_KUBE_LOCAL_PROXY,
+    )?;
     let (name, from_kubeconfig) = match args.kube_cluster {
         Some(name) => {
             let client = issuer.client();

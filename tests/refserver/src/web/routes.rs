@@ -9,7 +9,9 @@ use axum::extract::FromRequestParts;
 use axum::extract::State as AxState;
 use axum::http::request::Parts;
 use axum_server::tls::TlsInfo;
-use tele_common::api::routes::{RouteCertRequest, RouteCertResponse, RouteMfaRequest, RouteMfaResponse};
+use tele_common::api::routes::{
+    RouteCertRequest, RouteCertResponse, RouteMfaRequest, RouteMfaResponse, is_local_proxy,
+};
 use tele_common::error::{Error, Result};
 use tele_common::resources::{Role, User};
 
@@ -18,6 +20,7 @@ use crate::authz::Caller;
 use crate::ca::TlsSubject;
 use crate::route;
 use crate::server::Server;
+use crate::session_mfa::SINGLE_USE_TTL;
 
 /// When the caller's own certificate ends: a routed certificate without MFA lasts as long.
 pub struct CallerExpiry(SystemTime);
@@ -58,8 +61,10 @@ pub async fn mfa_required(
 }
 
 /// `POST /v1/certs/route`: checks access (and the MFA answer when the target needs one), then
-/// signs a certificate for the target: one minute with MFA, else until the caller's own
-/// certificate ends.
+/// signs a certificate for the target. Without MFA it lasts as long as the caller's own
+/// certificate. With MFA: one minute; for a local proxy (`TSH_DB_LOCAL_PROXY_TUNNEL`,
+/// `TSH_KUBE_LOCAL_PROXY`) as long as the login, capped by the roles' shortest
+/// `mfa_verification_interval` (Teleport's rule, teleport-facts §3.2), so a tunnel taps once.
 pub async fn cert(
     AxState(s): AxState<State>,
     caller: Caller,
@@ -69,6 +74,9 @@ pub async fn cert(
     let (user, roles) = user(&s, &caller)?;
     let resolved = route::check(&s, &roles, &req.target)?;
     let name = &user.metadata.name;
+    let login_left = caller_expiry
+        .duration_since(SystemTime::now())
+        .unwrap_or(Duration::ZERO);
     let (device, ttl) = if route::mfa_required(&s, &roles, &req.target, &resolved)? {
         let Some(resp) = &req.mfa_response else {
             return Err(Error::access_denied(req.target.mfa_reason())
@@ -76,12 +84,17 @@ pub async fn cert(
                 .into());
         };
         let device = s.reusable_answers.verify(&s, name, &req.requester, resp)?;
-        (Some(device), s.settings.route_mfa_ttl)
+        let ttl = if is_local_proxy(&req.requester) {
+            roles
+                .iter()
+                .filter_map(|r| r.spec.options.mfa_verification_interval.map(|d| d.0))
+                .fold(login_left, Duration::min)
+        } else {
+            SINGLE_USE_TTL
+        };
+        (Some(device), ttl)
     } else {
-        let left = caller_expiry
-            .duration_since(SystemTime::now())
-            .unwrap_or(Duration::ZERO);
-        (None, left)
+        (None, login_left)
     };
     if ttl.is_zero() {
         return Err(Error::access_denied("the login has expired")
