@@ -16,7 +16,7 @@ use crate::nodes::{Kill, stdout_of};
 
 const RUNS: usize = 21;
 
-/// Runs the database figures for user `bench` (role `db-bench`) with `tctl -c config`.
+/// Runs the database figures for user `bench` (role `apps-bench`) with `tctl -c config`.
 pub fn run(bin: &Path, dir: &Path, config: &Path, tsh: &dyn Fn(&[&str]) -> Command) -> Result<(), String> {
     let root = stdout_of(Command::new("id").arg("-u"), "id")?.trim() == "0";
     if !root || !Path::new("/usr/lib/postgresql").exists() {

@@ -61,7 +61,7 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
         format!(
             "kind: role\nversion: v7\nmetadata:\n  name: access-dev\nspec:\n  allow:\n    logins: [{login}]\n    node_labels:\n      env: dev\n\
              ---\nkind: role\nversion: v7\nmetadata:\n  name: access-prod\nspec:\n  options:\n    require_session_mfa: true\n  allow:\n    logins: [{login}]\n    node_labels:\n      env: prod\n\
-             ---\nkind: role\nversion: v7\nmetadata:\n  name: db-bench\nspec:\n  allow:\n    db_labels:\n      env: dev\n    db_users: [bench]\n    db_names: ['*']\n"
+             ---\nkind: role\nversion: v7\nmetadata:\n  name: apps-bench\nspec:\n  allow:\n    db_labels:\n      env: dev\n    db_users: [bench]\n    db_names: ['*']\n    kubernetes_labels:\n      env: dev\n    kubernetes_groups: [viewers]\n"
         ),
     )
     .map_err(|e| e.to_string())?;
@@ -89,7 +89,7 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
         "users",
         "add",
         "bench",
-        "--roles=access-dev,access-prod,db-bench",
+        "--roles=access-dev,access-prod,apps-bench",
         &format!("--logins={login}"),
     ])
     .arg("--password-stdin")
@@ -147,6 +147,7 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
     );
     headless(&tsh_bin, &dir, &proxy, &tsh)?;
     crate::bench_db::run(bin, &dir, &config, &tsh)?;
+    crate::bench_kube::run(bin, &dir, &config, &tsh)?;
     drop(nodes);
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 mod bench;
 mod bench_db;
+mod bench_kube;
 mod bench_mfa;
 mod bench_ssh;
 mod demo;
