@@ -5,6 +5,7 @@
 //! number of connections).
 
 use std::io::{BufRead, BufReader};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -225,8 +226,11 @@ fn db_exec_runs_on_every_prod_database_with_one_tap() {
     );
     assert_eq!(taps(&u), before + 1, "one tap for both databases");
     for name in ["prod-pg-1", "prod-pg-2"] {
-        let text = std::fs::read_to_string(logs.join(format!("{name}.output"))).unwrap();
+        let path = logs.join(format!("{name}.output"));
+        let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("exec-alice-postgres"), "{name}: {text}");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "query results are the owner's only");
     }
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(logs.join("summary.json")).unwrap()).unwrap();

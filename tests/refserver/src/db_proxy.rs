@@ -35,6 +35,8 @@ const CANCEL_REQUEST: u32 = 80_877_102;
 const PROTOCOL_3: u32 = 196_608;
 /// Startup packets larger than this are refused (PostgreSQL's own limit is 10000).
 const MAX_STARTUP: usize = 10_000;
+/// How long a client may take to send its startup message.
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long the client certificate the proxy presents to the database lasts: it is checked at
 /// the handshake only.
 const UPSTREAM_CERT_TTL: Duration = Duration::from_secs(60);
@@ -49,7 +51,11 @@ pub async fn serve<S: AsyncRead + AsyncWrite + Unpin>(s: Arc<Server>, mut client
 }
 
 async fn relay<S: AsyncRead + AsyncWrite + Unpin>(s: &Server, client: &mut S, peer_certs: &[Vec<u8>]) -> Result<()> {
-    let Some(mut params) = read_startup(client).await? else {
+    // A client that never finishes its startup does not hold a task forever.
+    let startup = tokio::time::timeout(STARTUP_TIMEOUT, read_startup(client))
+        .await
+        .map_err(|_| Error::bad_parameter("no startup message within 30 seconds"))?;
+    let Some(mut params) = startup? else {
         return Ok(());
     };
     let routed = Routed::identify(s, peer_certs)?;

@@ -5,6 +5,8 @@
 //! this command only. Each database's output goes to `DIR/NAME.output` (or to the terminal),
 //! and `DIR/summary.json` records the outcome of each.
 
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
@@ -164,7 +166,14 @@ pub fn run(env: &mut Env, args: DbExecArgs) -> Result<()> {
     if let (Some(dir), Some(shown)) = (&dir, &args.output_dir) {
         let path = dir.join("summary.json");
         let text = serde_json::to_string_pretty(&summary).map_err(|e| Error::internal(e.to_string()))?;
-        std::fs::write(&path, text + "\n").map_err(|e| io_error("writing", &path, e))?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(|e| io_error("creating", &path, e))?;
+        f.write_all((text + "\n").as_bytes())
+            .map_err(|e| io_error("writing", &path, e))?;
         env.out(&format!(
             "Summary is saved at {:?}.\n",
             shown.join("summary.json").display().to_string()
@@ -223,7 +232,13 @@ fn one(
     let mut psql = super::psql(env)?;
     psql.stdin(Stdio::null());
     if let Some(file) = file {
-        let out = std::fs::File::create(file).map_err(|e| io_error("creating", file, e))?;
+        // Query results from production databases: readable by their owner only.
+        let out = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(file)
+            .map_err(|e| io_error("creating", file, e))?;
         let err = out.try_clone().map_err(|e| io_error("opening", file, e))?;
         psql.stdout(out).stderr(err);
     }

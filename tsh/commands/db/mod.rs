@@ -63,11 +63,25 @@ pub async fn db_user(client: &Client, db: &str, given: Option<String>) -> Result
 /// `postgres://USER@localhost:PORT/NAME` (seed 000's form); with `sslmode=disable` when tsh
 /// runs psql itself, since the tunnel is in the clear on loopback only.
 pub fn psql_url(user: &str, port: u16, db_name: &str, for_tsh: bool) -> String {
-    let mut url = format!("postgres://{user}@localhost:{port}/{db_name}");
+    let mut url = format!("postgres://{}@localhost:{port}/{}", encode(user), encode(db_name));
     if for_tsh {
         url.push_str("?sslmode=disable");
     }
     url
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters: a database user such as
+/// `alice@corp` must not end the URL's user part.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Carries every connection to `listener` to the proxy with `cert`, until the task is
@@ -149,4 +163,19 @@ pub fn psql(env: &Env) -> Result<tokio::process::Command> {
     let mut cmd = tokio::process::Command::new(path);
     cmd.kill_on_drop(true);
     Ok(cmd)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn psql_urls_encode_what_would_break_them() {
+        assert_eq!(
+            super::psql_url("alice", 5432, "app", false),
+            "postgres://alice@localhost:5432/app"
+        );
+        assert_eq!(
+            super::psql_url("alice@corp", 5432, "my db/x", true),
+            "postgres://alice%40corp@localhost:5432/my%20db%2Fx?sslmode=disable"
+        );
+    }
 }
