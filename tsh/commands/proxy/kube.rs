@@ -126,11 +126,7 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
 
     let ctx = &env.ctx;
     let printer = &mut env.printer;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::internal(format!("starting runtime: {e}")))?;
-    let result = rt.block_on(async {
+    let result = crate::cli::run_async(async {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
             .await
             .map_err(|e| Error::connection(format!("listening on 127.0.0.1:{}: {e}", args.port)))?;
@@ -181,7 +177,6 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
                 .map_err(|e| Error::internal(format!("waiting for {shell}: {e}"))),
         }
     });
-    rt.shutdown_background();
     // The temporary kubeconfig goes with the directory.
     drop(dir);
     match result? {
