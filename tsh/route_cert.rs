@@ -26,8 +26,6 @@ pub struct Issuer {
     mode: MfaMode,
     requester: &'static str,
     reusable: Option<MfaResponse>,
-    /// How many MFA ceremonies ran (one per command, at most, for `tsh db exec`).
-    pub ceremonies: usize,
 }
 
 impl Issuer {
@@ -42,7 +40,6 @@ impl Issuer {
             mode: env.global.mfa_mode,
             requester,
             reusable: None,
-            ceremonies: 0,
         })
     }
 
@@ -67,7 +64,6 @@ impl Issuer {
                         registered: false,
                     };
                     let answer = crate::session_mfa::solve(&ceremony, &self.client).await?;
-                    self.ceremonies += 1;
                     if self.requester == REQUESTER_DB_EXEC {
                         self.reusable = Some(answer.clone());
                     }
