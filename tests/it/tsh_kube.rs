@@ -458,6 +458,24 @@ fn the_kubeconfig_is_private_and_keeps_other_contexts() {
     assert_eq!(alice.tsh(&["kube", "login", "prod-kube"], None).ok(), LOGGED_IN);
     assert!(first.exists() && !second.exists());
     assert_pods(&run_kubectl(&alice, &["get", "pods"]));
+
+    // Back to ~/.kube/config (an empty KUBECONFIG counts as unset).
+    alice.set("KUBECONFIG", "");
+    // tsh logout takes out what tsh kube login wrote, and only that.
+    let out = alice.tsh(&["logout"], None);
+    out.ok();
+    let names = run_kubectl(&alice, &["config", "get-contexts", "-o", "name"]);
+    assert_eq!(names.ok(), "standin\n", "{out}");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        !text.contains("example.test") && !text.contains("--teleport-cluster"),
+        "{text}"
+    );
+    let other = run_kubectl(
+        &alice,
+        &["config", "view", "--raw", "--minify", "--context=standin", jsonpath],
+    );
+    assert_eq!(other.ok(), standin.url());
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! agent.
 
 use tele_common::error::Result;
+use tele_common::kube::config;
 use tele_common::login;
 use tele_common::profile::proxy_host;
 
@@ -24,6 +25,7 @@ pub fn run(env: &mut Env, _args: LogoutArgs) -> Result<()> {
             continue;
         }
         login::logout(&env.ctx, &home, &profile)?;
+        forget_kube_contexts(env, &profile.cluster)?;
         removed.push(profile);
     }
     if removed.is_empty() {
@@ -34,6 +36,30 @@ pub fn run(env: &mut Env, _args: LogoutArgs) -> Result<()> {
     }
     for p in removed {
         env.out(&format!("Logged out {} from {}.\n", p.user, p.name()))?;
+    }
+    Ok(())
+}
+
+/// Takes the contexts `tsh kube login` wrote for `cluster` out of the kubeconfig, as Teleport
+/// does: kubectl should not go on calling a tsh that is logged out. A kubeconfig tsh cannot
+/// read is left alone with a warning; the logout itself has happened.
+fn forget_kube_contexts(env: &mut Env, cluster: &str) -> Result<()> {
+    let Ok(path) = config::path(&env.ctx) else {
+        return Ok(());
+    };
+    let result = config::read(&path).and_then(|text| match text {
+        Some(text) => match config::remove_teleport(&text, cluster)? {
+            Some(updated) => config::write(&path, &updated),
+            None => Ok(()),
+        },
+        None => Ok(()),
+    });
+    if let Err(e) = result {
+        env.printer.warn(&format!(
+            "{}: {} (its Kubernetes contexts were kept)",
+            path.display(),
+            e.message()
+        ))?;
     }
     Ok(())
 }

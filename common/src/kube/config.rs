@@ -272,6 +272,72 @@ pub fn tsh_context(text: &str, context: &str) -> Option<(String, String)> {
     Some((arg("--teleport-cluster=")?, arg("--kube-cluster=")?))
 }
 
+/// Takes out of the kubeconfig `text` what `tsh kube login` wrote for `teleport_cluster`: the
+/// contexts whose user runs `tsh kube credentials --teleport-cluster=<it>`, those users, and the
+/// cluster entry no remaining context uses; a current context among them is unset (as
+/// Teleport's `tsh logout` does). Everything else stays. `None`: nothing of it was there.
+pub fn remove_teleport(text: &str, teleport_cluster: &str) -> Result<Option<String>> {
+    let mut doc =
+        crate::yaml::parse_value(text).map_err(|e| Error::bad_parameter(format!("the kubeconfig: {}", e.message())))?;
+    let flag = format!("--teleport-cluster={teleport_cluster}");
+    let ours: Vec<String> = doc
+        .get("users")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|u| {
+            u.pointer("/user/exec/args")
+                .and_then(Value::as_array)
+                .is_some_and(|args| args.iter().any(|a| a.as_str() == Some(flag.as_str())))
+        })
+        .filter_map(|u| u.get("name").and_then(Value::as_str).map(String::from))
+        .collect();
+    if ours.is_empty() {
+        return Ok(None);
+    }
+    let Value::Object(map) = &mut doc else {
+        return Ok(None);
+    };
+    let mut removed_contexts = Vec::new();
+    let mut kept_clusters = Vec::new();
+    if let Some(Value::Array(contexts)) = map.get_mut("contexts") {
+        contexts.retain(|c| {
+            let user = c.pointer("/context/user").and_then(Value::as_str).unwrap_or_default();
+            let cluster = c
+                .pointer("/context/cluster")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if ours.iter().any(|u| u == user) {
+                removed_contexts.push(c.get("name").and_then(Value::as_str).unwrap_or_default().to_string());
+                false
+            } else {
+                kept_clusters.push(cluster.to_string());
+                true
+            }
+        });
+    }
+    if let Some(Value::Array(users)) = map.get_mut("users") {
+        users.retain(|u| {
+            !ours
+                .iter()
+                .any(|o| Some(o.as_str()) == u.get("name").and_then(Value::as_str))
+        });
+    }
+    if let Some(Value::Array(clusters)) = map.get_mut("clusters") {
+        clusters.retain(|c| {
+            let name = c.get("name").and_then(Value::as_str).unwrap_or_default();
+            name != teleport_cluster || kept_clusters.iter().any(|k| k == name)
+        });
+    }
+    let current = map.get("current-context").and_then(Value::as_str).unwrap_or_default();
+    if removed_contexts.iter().any(|c| c == current) {
+        map.insert("current-context".into(), Value::String(String::new()));
+    }
+    serde_saphyr::to_string(&doc)
+        .map(Some)
+        .map_err(|e| Error::internal(format!("writing the kubeconfig: {e}")))
+}
+
 /// The current context's name, if any.
 pub fn current_context(text: &str) -> Option<String> {
     let doc = crate::yaml::parse_value(text).ok()?;
@@ -369,5 +435,47 @@ mod tests {
         let doc = crate::yaml::parse_value(&text).unwrap();
         assert_eq!(doc["contexts"].as_array().unwrap().len(), 2);
         assert_eq!(doc["users"][0]["user"]["token"], "abc");
+    }
+
+    #[test]
+    fn logout_takes_out_only_what_tsh_wrote_for_that_cluster() {
+        let exec = |teleport: &str, kube: &str| Entry {
+            cluster_name: teleport.into(),
+            context_name: context_name(teleport, kube),
+            server: format!("https://{teleport}:3080"),
+            ca_pem: "ca".into(),
+            credentials: Credentials::Exec {
+                command: "/usr/bin/tsh".into(),
+                args: vec![
+                    "kube".into(),
+                    "credentials".into(),
+                    format!("--kube-cluster={kube}"),
+                    format!("--teleport-cluster={teleport}"),
+                ],
+                env: vec![],
+            },
+        };
+        let text = merge(Some(STANDIN), &exec("other.test", "k1")).unwrap();
+        let text = merge(Some(&text), &exec("example.test", "prod")).unwrap();
+        let text = merge(Some(&text), &exec("example.test", "dev")).unwrap();
+        let after = remove_teleport(&text, "example.test").unwrap().unwrap();
+        assert!(tsh_context(&after, "example.test-dev").is_none());
+        assert!(tsh_context(&after, "example.test-prod").is_none());
+        assert_eq!(
+            tsh_context(&after, "other.test-k1"),
+            Some(("other.test".to_string(), "k1".to_string()))
+        );
+        assert_eq!(
+            current_context(&after),
+            None,
+            "the current context was example.test-dev"
+        );
+        assert!(!after.contains("example.test"), "{after}");
+        assert!(after.contains("other.test"), "{after}");
+        assert_eq!(
+            remove_teleport(&after, "example.test").unwrap(),
+            None,
+            "nothing left to take"
+        );
     }
 }
