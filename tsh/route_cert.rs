@@ -4,6 +4,8 @@
 //! kept in memory. `tsh db exec` keeps the one answer for its other databases (the server takes
 //! it again for five minutes, from `TSH_DB_EXEC` only).
 
+use std::sync::Arc;
+
 use tele_common::api::Client;
 use tele_common::api::login::MfaResponse;
 use tele_common::api::routes::{REQUESTER_DB_EXEC, RouteCert, RouteCertRequest, RouteTarget};
@@ -102,5 +104,49 @@ impl Issuer {
             cas_pem: self.cas_pem.clone(),
             not_after: info.not_after,
         })
+    }
+}
+
+/// The routed certificate of a local proxy (`tsh proxy db --tunnel`, `tsh proxy kube`) and its
+/// TLS config, built once per certificate; renewed (a new MFA check when the target needs one)
+/// once it has expired, before the next connection.
+pub struct Renewing {
+    issuer: Issuer,
+    target: RouteTarget,
+    alpn: &'static [u8],
+    insecure: bool,
+    cert: RouteCert,
+    config: Arc<rustls::ClientConfig>,
+}
+
+impl Renewing {
+    /// Gets the first certificate for `target`, offering `alpn` to the proxy.
+    pub async fn new(
+        mut issuer: Issuer,
+        ctx: &Context,
+        target: RouteTarget,
+        alpn: &'static [u8],
+        insecure: bool,
+    ) -> Result<Self> {
+        let cert = issuer.issue(ctx, &target).await?;
+        let config = Arc::new(cert.tls_config(&[alpn], insecure)?);
+        Ok(Self {
+            issuer,
+            target,
+            alpn,
+            insecure,
+            cert,
+            config,
+        })
+    }
+
+    /// The TLS config for the next connection.
+    pub async fn config(&mut self, ctx: &Context) -> Result<Arc<rustls::ClientConfig>> {
+        if self.cert.expired(ctx.now()) {
+            let cert = self.issuer.issue(ctx, &self.target).await?;
+            self.config = Arc::new(cert.tls_config(&[self.alpn], self.insecure)?);
+            self.cert = cert;
+        }
+        Ok(self.config.clone())
     }
 }

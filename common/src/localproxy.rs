@@ -1,14 +1,15 @@
-//! Local tunnels: a program that speaks its own protocol in the clear (psql) connects to
-//! 127.0.0.1; each of its connections is carried to the proxy's web port inside TLS, with a
-//! routed certificate and the ALPN name that routes it (Teleport's "authenticated tunnel").
-//! Only loopback is ever bound.
+//! Local tunnels: a program (psql, or kubectl through `tsh proxy kube`) connects to 127.0.0.1;
+//! each of its connections is carried to the proxy's web port inside TLS, with a routed
+//! certificate and the ALPN name that routes it (Teleport's "authenticated tunnel"). Only
+//! loopback is ever bound.
 
 use std::sync::Arc;
 
+use rustls::ClientConfig;
 use rustls::pki_types::ServerName;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::{TcpListener, TcpStream};
 
-use crate::api::routes::RouteCert;
 use crate::error::{Error, Result};
 
 /// A TLS connection to the proxy.
@@ -22,9 +23,9 @@ pub async fn bind(port: u16) -> Result<TcpListener> {
     })
 }
 
-/// Opens TLS to the proxy's web address (`host:port`) with `cert`, offering `alpn`.
-pub async fn connect(proxy_addr: &str, cert: &RouteCert, alpn: &[u8], insecure: bool) -> Result<ProxyStream> {
-    let config = cert.tls_config(&[alpn], insecure)?;
+/// Opens TLS to the proxy's web address (`host:port`) with `config` (a routed certificate and
+/// the ALPN name, from [`RouteCert::tls_config`](crate::api::routes::RouteCert::tls_config)).
+pub async fn connect(proxy_addr: &str, config: Arc<ClientConfig>) -> Result<ProxyStream> {
     let (host, _) = crate::config::split_host_port(proxy_addr)?;
     let name = ServerName::try_from(host.to_string())
         .map_err(|_| Error::bad_parameter(format!("{host:?} is not a host name or address")))?;
@@ -32,15 +33,14 @@ pub async fn connect(proxy_addr: &str, cert: &RouteCert, alpn: &[u8], insecure: 
         .await
         .map_err(|e| Error::connection(format!("cannot reach the proxy at {proxy_addr}: {e}")))?;
     let _ = tcp.set_nodelay(true);
-    tokio_rustls::TlsConnector::from(Arc::new(config))
+    tokio_rustls::TlsConnector::from(config)
         .connect(name, tcp)
         .await
         .map_err(|e| Error::connection(format!("TLS to the proxy at {proxy_addr} failed: {e}")))
 }
 
 /// Copies both ways until either end hangs up.
-pub async fn pipe(mut local: TcpStream, mut remote: ProxyStream) {
-    let _ = local.set_nodelay(true);
+pub async fn pipe<L: AsyncRead + AsyncWrite + Unpin>(mut local: L, mut remote: ProxyStream) {
     // An error is one end going away; the program on the local end saw the protocol's own
     // messages already.
     let _ = tokio::io::copy_bidirectional(&mut local, &mut remote).await;

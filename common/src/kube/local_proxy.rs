@@ -13,10 +13,9 @@ use rcgen::{
     KeyUsagePurpose, SanType,
 };
 use rustls::RootCertStore;
-use rustls::pki_types::ServerName;
 use rustls::server::WebPkiClientVerifier;
 use tokio::net::{TcpListener, TcpStream};
-use tokio_rustls::{TlsAcceptor, TlsConnector};
+use tokio_rustls::TlsAcceptor;
 
 use crate::error::{Error, Result};
 use crate::keys::zeroize_string::Secret;
@@ -115,10 +114,6 @@ pub trait Upstream {
 /// Serves `listener` until the future is dropped: every connection kubectl makes is checked
 /// against the local CA and relayed to `proxy_addr` (`host:port`, the TLS name is its host).
 pub async fn serve<U: Upstream>(listener: TcpListener, local: &LocalCa, proxy_addr: &str, upstream: &mut U) {
-    let host = crate::profile::proxy_host(proxy_addr);
-    let Ok(name) = ServerName::try_from(host) else {
-        return;
-    };
     // Handshakes run concurrently; connections that passed the local CA come back here, where
     // the routed certificate (maybe a tap) is asked for one connection at a time.
     let (tx, mut rx) = tokio::sync::mpsc::channel::<LocalStream>(16);
@@ -138,9 +133,10 @@ pub async fn serve<U: Upstream>(listener: TcpListener, local: &LocalCa, proxy_ad
             Some(stream) = rx.recv() => {
                 let Ok(config) = upstream.tls_config().await else { continue };
                 let addr = proxy_addr.to_string();
-                let name = name.clone();
                 tokio::spawn(async move {
-                    let _ = relay(stream, &addr, name, config).await;
+                    if let Ok(remote) = crate::localproxy::connect(&addr, config).await {
+                        crate::localproxy::pipe(stream, remote).await;
+                    }
                 });
             }
         }
@@ -148,16 +144,3 @@ pub async fn serve<U: Upstream>(listener: TcpListener, local: &LocalCa, proxy_ad
 }
 
 type LocalStream = tokio_rustls::server::TlsStream<TcpStream>;
-
-async fn relay(
-    mut local: LocalStream,
-    addr: &str,
-    name: ServerName<'static>,
-    config: Arc<rustls::ClientConfig>,
-) -> std::io::Result<()> {
-    let tcp = TcpStream::connect(addr).await?;
-    tcp.set_nodelay(true)?;
-    let mut remote = TlsConnector::from(config).connect(name, tcp).await?;
-    tokio::io::copy_bidirectional(&mut local, &mut remote).await?;
-    Ok(())
-}

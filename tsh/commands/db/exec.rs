@@ -244,7 +244,11 @@ fn one(
     }
     let (proxy, insecure) = (session.profile.web_proxy_addr.clone(), env.global.insecure);
     let (status, errors) = env.block_on_value(async {
-        let db_user = super::db_user(issuer.client(), &name, args.db_user.clone()).await?;
+        // The listing is at hand: no second look-up per database.
+        let db_user = match &args.db_user {
+            Some(user) => user.clone(),
+            None => super::only_user(d)?,
+        };
         let target = RouteTarget::Database {
             name: name.clone(),
             db_user,

@@ -9,9 +9,11 @@ mod ls;
 use std::sync::Arc;
 
 use clap::Subcommand;
+use rustls::ClientConfig;
 use std::process::ExitStatus;
 use tele_common::api::Client;
-use tele_common::api::routes::{ALPN_POSTGRES, RouteCert};
+use tele_common::api::databases::DatabaseListing;
+use tele_common::api::routes::ALPN_POSTGRES;
 use tele_common::error::{Error, Result};
 use tele_common::localproxy;
 
@@ -51,10 +53,16 @@ pub async fn db_user(client: &Client, db: &str, given: Option<String>) -> Result
         Error::not_found(format!("database {db:?} not found"))
             .with_hint("list the databases you can reach with: tsh db ls")
     })?;
+    only_user(entry)
+}
+
+/// The one database user the roles allow on a listed database, or the error asking for one.
+pub fn only_user(entry: &DatabaseListing) -> Result<String> {
     match entry.users.allowed.as_slice() {
         [only] if only != "*" => Ok(only.clone()),
         _ => Err(Error::bad_parameter("--db-user flag is required").with_hint(format!(
-            "tsh db ls shows the users allowed on {db:?}: {}",
+            "tsh db ls shows the users allowed on {:?}: {}",
+            entry.database.metadata.name,
             entry.users.text()
         ))),
     }
@@ -84,30 +92,24 @@ fn encode(text: &str) -> String {
     out
 }
 
-/// Carries every connection to `listener` to the proxy with `cert`, until the task is
+/// Carries every connection to `listener` to the proxy with `config`, until the task is
 /// dropped. A connection that cannot reach the proxy is reported on `errors`.
 pub async fn serve_tunnel(
     listener: TcpListener,
-    cert: Arc<RouteCert>,
+    config: Arc<ClientConfig>,
     proxy: String,
-    insecure: bool,
     errors: UnboundedSender<Error>,
 ) {
     while let Ok((local, _)) = listener.accept().await {
-        spawn_pipe(local, cert.clone(), proxy.clone(), insecure, errors.clone());
+        spawn_pipe(local, config.clone(), proxy.clone(), errors.clone());
     }
 }
 
-/// Carries one local connection to the proxy with `cert`.
-pub fn spawn_pipe(
-    local: TcpStream,
-    cert: Arc<RouteCert>,
-    proxy: String,
-    insecure: bool,
-    errors: UnboundedSender<Error>,
-) {
+/// Carries one local connection to the proxy with `config`.
+pub fn spawn_pipe(local: TcpStream, config: Arc<ClientConfig>, proxy: String, errors: UnboundedSender<Error>) {
     tokio::spawn(async move {
-        match localproxy::connect(&proxy, &cert, ALPN_POSTGRES, insecure).await {
+        let _ = local.set_nodelay(true);
+        match localproxy::connect(&proxy, config).await {
             Ok(remote) => localproxy::pipe(local, remote).await,
             Err(e) => {
                 let _ = errors.send(e);
@@ -131,14 +133,19 @@ pub async fn psql_through_tunnel(
     let RouteTarget::Database { db_user, db_name, .. } = target else {
         return Err(Error::internal("not a database"));
     };
-    let cert = issuer.issue(ctx, target).await?;
+    let config = Arc::new(
+        issuer
+            .issue(ctx, target)
+            .await?
+            .tls_config(&[ALPN_POSTGRES], insecure)?,
+    );
     let listener = localproxy::bind(0).await?;
     let port = listener
         .local_addr()
         .map_err(|e| Error::internal(e.to_string()))?
         .port();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let tunnel = tokio::spawn(serve_tunnel(listener, Arc::new(cert), proxy, insecure, tx));
+    let tunnel = tokio::spawn(serve_tunnel(listener, config, proxy, tx));
     let database = if db_name.is_empty() { db_user } else { db_name };
     let status = psql
         .arg(psql_url(db_user, port, database, true))

@@ -4,14 +4,12 @@
 //! when MFA was needed: a connection after that asks for a new check (the text and the tap
 //! again) instead of failing.
 
-use std::sync::Arc;
-
-use tele_common::api::routes::RouteTarget;
+use tele_common::api::routes::{ALPN_POSTGRES, RouteTarget};
 use tele_common::error::{Error, Result};
 use tele_common::localproxy;
 
 use crate::cli::Env;
-use crate::route_cert::Issuer;
+use crate::route_cert::{Issuer, Renewing};
 
 /// Start local TLS proxy for database connections when using Teleport in single-port mode
 #[derive(clap::Args)]
@@ -39,7 +37,7 @@ pub fn run(env: &mut Env, args: ProxyDbArgs) -> Result<()> {
             .with_hint(format!("add --tunnel: tsh proxy db --tunnel {}", args.name)));
     }
     let (home, session) = env.saved_session()?;
-    let mut issuer = Issuer::new(env, &home, &session, tele_common::api::routes::REQUESTER_DB_TUNNEL)?;
+    let issuer = Issuer::new(env, &home, &session, tele_common::api::routes::REQUESTER_DB_TUNNEL)?;
     let proxy = session.profile.web_proxy_addr.clone();
     let cluster = session.profile.cluster.clone();
     let insecure = env.global.insecure;
@@ -70,7 +68,7 @@ pub fn run(env: &mut Env, args: ProxyDbArgs) -> Result<()> {
             crate::commands::db::psql_url(&db_user, addr.port(), database, false)
         ));
         printer.data(&text)?;
-        let mut cert = Arc::new(issuer.issue(ctx, &target).await?);
+        let mut renewing = Renewing::new(issuer, ctx, target, ALPN_POSTGRES, insecure).await?;
         loop {
             let (local, _) = tokio::select! {
                 accepted = listener.accept() => accepted.map_err(|e| Error::internal(format!("accepting: {e}")))?,
@@ -80,10 +78,8 @@ pub fn run(env: &mut Env, args: ProxyDbArgs) -> Result<()> {
                     continue;
                 }
             };
-            if cert.expired(std::time::SystemTime::now()) {
-                cert = Arc::new(issuer.issue(ctx, &target).await?);
-            }
-            crate::commands::db::spawn_pipe(local, cert.clone(), proxy.clone(), insecure, tx.clone());
+            let config = renewing.config(ctx).await?;
+            crate::commands::db::spawn_pipe(local, config, proxy.clone(), tx.clone());
         }
     })
 }

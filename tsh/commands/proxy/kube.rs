@@ -7,16 +7,16 @@
 
 use std::sync::Arc;
 
-use tele_common::api::routes::{RouteCert, RouteTarget};
+use tele_common::api::routes::RouteTarget;
 use tele_common::context::Context;
 use tele_common::error::{Error, Result};
 use tele_common::kube::config::{self, Credentials, Entry};
-use tele_common::kube::local_proxy::{self, LocalCa, Upstream};
+use tele_common::kube::local_proxy::{self, LocalCa};
 use tele_common::mfa::Prompter;
 use tele_common::output::Table;
 
 use crate::cli::Env;
-use crate::route_cert::Issuer;
+use crate::route_cert::{Issuer, Renewing};
 
 /// Start local proxy for Kubernetes access
 #[derive(clap::Args)]
@@ -39,38 +39,24 @@ the local proxy will be closed, and future access through this headless session 
 Try issuing a command, for example \"kubectl version\".
 ";
 
-/// The routed certificate of the moment, renewed when it has expired.
-struct Renewing<'a> {
+/// The routed certificate of the moment; a failed renewal is shown and drops that connection.
+struct Upstream<'a> {
     ctx: &'a Context,
-    issuer: Issuer,
-    target: RouteTarget,
-    insecure: bool,
-    cert: RouteCert,
-    config: Arc<rustls::ClientConfig>,
+    renewing: Renewing,
 }
 
-impl Upstream for Renewing<'_> {
+impl local_proxy::Upstream for Upstream<'_> {
     async fn tls_config(&mut self) -> Result<Arc<rustls::ClientConfig>> {
-        if self.cert.expired(self.ctx.now()) {
-            match self.issuer.issue(self.ctx, &self.target).await {
-                Ok(cert) => {
-                    self.config = Arc::new(cert.tls_config(&[b"http/1.1"], self.insecure)?);
-                    self.cert = cert;
-                }
-                Err(e) => {
-                    crate::prompt::TermPrompter::new(self.ctx).notify(&format!("ERROR: {}", e.message()));
-                    return Err(e);
-                }
-            }
-        }
-        Ok(self.config.clone())
+        self.renewing.config(self.ctx).await.inspect_err(|e| {
+            crate::prompt::TermPrompter::new(self.ctx).notify(&format!("ERROR: {}", e.message()));
+        })
     }
 }
 
 pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
     let (home, session) = env.session()?;
     let teleport_cluster = session.profile.cluster.clone();
-    let mut issuer = Issuer::new(
+    let issuer = Issuer::new(
         env,
         &home,
         &session,
@@ -107,7 +93,9 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
     env.out(&text)?;
 
     let target = RouteTarget::KubeCluster { name };
-    let cert = env.block_on_value(issuer.issue(&env.ctx, &target))?;
+    let insecure = env.global.insecure;
+    // kubectl's bytes are relayed as they are, so the proxy is spoken to in HTTP/1.1 too.
+    let renewing = env.block_on_value(Renewing::new(issuer, &env.ctx, target, b"http/1.1", insecure))?;
     let local = LocalCa::new()?;
     let dir = tempfile::Builder::new()
         .prefix("tsh-proxy-kube-")
@@ -116,7 +104,6 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
         .map_err(|e| Error::internal(format!("making a temporary directory: {e}")))?;
     let kubeconfig = dir.path().join("kubeconfig");
     let proxy_addr = session.profile.web_proxy_addr.clone();
-    let insecure = env.global.insecure;
     let shell = env
         .ctx
         .var(tele_common::env::SHELL)
@@ -127,9 +114,7 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
     let ctx = &env.ctx;
     let printer = &mut env.printer;
     let result = crate::cli::run_async(async {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", args.port))
-            .await
-            .map_err(|e| Error::connection(format!("listening on 127.0.0.1:{}: {e}", args.port)))?;
+        let listener = tele_common::localproxy::bind(args.port).await?;
         let port = listener
             .local_addr()
             .map_err(|e| Error::internal(e.to_string()))?
@@ -145,14 +130,7 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
             },
         };
         config::write(&kubeconfig, &config::merge(None, &entry)?)?;
-        let mut upstream = Renewing {
-            ctx,
-            config: Arc::new(cert.tls_config(&[b"http/1.1"], insecure)?),
-            cert,
-            issuer,
-            target,
-            insecure,
-        };
+        let mut upstream = Upstream { ctx, renewing };
         let serve = local_proxy::serve(listener, &local, &proxy_addr, &mut upstream);
         if !args.exec {
             printer.data(&format!(
