@@ -90,9 +90,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if lines != TOKENS + 2 {
             return Err(format!("tokens ls printed {lines} lines, expected {}", TOKENS + 2));
         }
-        let base = median(&tctl, &config, &["status"])?;
-        let text = median(&tctl, &config, &["tokens", "ls"])?;
-        let json = median(&tctl, &config, &["tokens", "ls", "--format=json"])?;
+        let base = tctl_median(&tctl, &config, &["status"])?;
+        let text = tctl_median(&tctl, &config, &["tokens", "ls"])?;
+        let json = tctl_median(&tctl, &config, &["tokens", "ls", "--format=json"])?;
         println!("tctl status (baseline):          {:7.1} ms", ms(base));
         println!(
             "tctl tokens ls, 100k tokens:     {:7.1} ms  ({:.1}x baseline; budget 1000 ms)",
@@ -204,8 +204,13 @@ pub(crate) fn timed_n(n: usize, mut f: impl FnMut() -> Result<(), String>) -> Re
         f()?;
         times.push(start.elapsed());
     }
+    Ok(median(times))
+}
+
+/// The median of measured times (the upper one of an even count).
+pub(crate) fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
-    Ok(times[n / 2])
+    times[times.len() / 2]
 }
 
 fn output(tctl: &Path, config: &Path, args: &[&str]) -> Result<String, String> {
@@ -224,10 +229,9 @@ fn output(tctl: &Path, config: &Path, args: &[&str]) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-fn median(tctl: &Path, config: &Path, args: &[&str]) -> Result<Duration, String> {
-    let mut times = Vec::with_capacity(RUNS);
-    for _ in 0..RUNS {
-        let start = Instant::now();
+/// The median time of `tctl -c config ARGS`.
+fn tctl_median(tctl: &Path, config: &Path, args: &[&str]) -> Result<Duration, String> {
+    timed(|| {
         let status = Command::new(tctl)
             .arg("-c")
             .arg(config)
@@ -235,13 +239,12 @@ fn median(tctl: &Path, config: &Path, args: &[&str]) -> Result<Duration, String>
             .stdout(Stdio::null())
             .status()
             .map_err(|e| e.to_string())?;
-        if !status.success() {
-            return Err(format!("tctl {args:?} failed"));
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("tctl {args:?} failed"))
         }
-        times.push(start.elapsed());
-    }
-    times.sort();
-    Ok(times[RUNS / 2])
+    })
 }
 
 pub(crate) fn ms(d: Duration) -> f64 {

@@ -9,9 +9,9 @@
 use std::io::BufRead;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use crate::bench::{ms, run_ok};
+use crate::bench::{median, ms, run_ok};
 use crate::nodes::{Kill, stdout_of};
 
 const RUNS: usize = 21;
@@ -78,11 +78,7 @@ pub fn run(bin: &Path, dir: &Path, config: &Path, tsh: &dyn Fn(&[&str]) -> Comma
         crate::nodes::feed(child, "select 1")?;
         connect.push(start.elapsed());
     }
-    let median = |v: &mut Vec<Duration>| {
-        v.sort();
-        v[v.len() / 2]
-    };
-    let (direct, tunneled, connect) = (median(&mut direct), median(&mut tunneled), median(&mut connect));
+    let (direct, tunneled, connect) = (median(direct), median(tunneled), median(connect));
     println!(
         "psql -c 'select 1', Unix socket as superuser: {:7.1} ms  (median of {RUNS}, interleaved)",
         ms(direct)

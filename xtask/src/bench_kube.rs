@@ -8,11 +8,11 @@
 use std::io::BufRead;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use tele_test_support::KubeStandin;
 
-use crate::bench::{ms, run_ok};
+use crate::bench::{median, ms, run_ok};
 use crate::nodes::Kill;
 
 const RUNS: usize = 21;
@@ -77,11 +77,7 @@ pub fn run(bin: &Path, dir: &Path, config: &Path, tsh: &dyn Fn(&[&str]) -> Comma
         plugin.push(kubectl(&login_config, &[])?);
         local.push(kubectl(Path::new(&proxy_config), &[])?);
     }
-    let median = |v: &mut Vec<Duration>| {
-        v.sort();
-        v[v.len() / 2]
-    };
-    let (direct, plugin, local) = (median(&mut direct), median(&mut plugin), median(&mut local));
+    let (direct, plugin, local) = (median(direct), median(plugin), median(local));
     println!(
         "kubectl get pods, straight to the API server: {:7.1} ms  (median of {RUNS}, interleaved)",
         ms(direct)

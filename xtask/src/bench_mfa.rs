@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::bench::{free_port, ms, run_ok};
+use crate::bench::{free_port, median, ms, run_ok};
 use crate::nodes::{Kill, feed, joined_node, node_token, os_user, stdout_of, wait_port};
 use crate::{cargo, check, target_dir};
 
@@ -133,9 +133,7 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
         devs.push(run("dev1")?);
         prods.push(run("prod1")?);
     }
-    devs.sort();
-    prods.sort();
-    let (dev, prod) = (devs[devs.len() / 2], prods[prods.len() / 2]);
+    let (dev, prod) = (median(devs), median(prods));
     println!(
         "tsh ssh dev1 true (no MFA):       {:7.1} ms  (median of 31, interleaved)",
         ms(dev)
@@ -196,9 +194,7 @@ fn headless(tsh_bin: &Path, dir: &Path, proxy: &str, tsh: &dyn Fn(&[&str]) -> Co
         plain.push(ls()?);
         headless.push(once()?);
     }
-    plain.sort();
-    headless.sort();
-    let (plain, headless) = (plain[plain.len() / 2], headless[headless.len() / 2]);
+    let (plain, headless) = (median(plain), median(headless));
     println!(
         "tsh ls (saved login):            {:7.1} ms  (median of 11, interleaved)",
         ms(plain)
