@@ -24,6 +24,10 @@ pub enum ErrorKind {
     ConnectionProblem,
     /// The state does not allow it (e.g. removing a static token).
     CompareFailed,
+    /// Too much: a rate or size limit was hit.
+    LimitExceeded,
+    /// The server does not implement what was asked.
+    NotImplemented,
     /// Something broke that the user cannot fix.
     Internal,
 }
@@ -37,6 +41,8 @@ impl ErrorKind {
             Self::AccessDenied => 403,
             Self::NotFound => 404,
             Self::AlreadyExists | Self::CompareFailed => 409,
+            Self::LimitExceeded => 429,
+            Self::NotImplemented => 501,
             Self::ConnectionProblem => 502,
             Self::Internal => 500,
         }
@@ -113,6 +119,11 @@ impl Error {
         Self::new(ErrorKind::ConnectionProblem, message)
     }
 
+    /// Creates a [`ErrorKind::NotImplemented`] error.
+    pub fn not_implemented(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::NotImplemented, message)
+    }
+
     /// Creates a [`ErrorKind::Internal`] error.
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Internal, message)
@@ -122,6 +133,15 @@ impl Error {
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Takes `other`'s hint, if it has one (when an error is rewrapped).
+    #[must_use]
+    pub fn with_hint_of(mut self, other: &Error) -> Self {
+        if let Some(h) = &other.hint {
+            self.hint = Some(h.clone());
+        }
         self
     }
 

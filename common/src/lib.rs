@@ -9,7 +9,8 @@
 //! - [`yaml`]: YAML parsing with field paths in errors.
 //! - [`config`]: the `teleport.yaml` subset (Teleport's shape).
 //! - [`resources`]: role, user, cluster_auth_preference, token, in Teleport's YAML shape.
-//! - [`api`]: the wire contract (request/response types) and the HTTPS client.
+//! - [`api`]: the web API's wire contract (request/response types) and the HTTPS client.
+//! - [`grpc`]: Teleport's gRPC after login: the Auth service client, generated messages.
 //! - [`tls`], [`keys`], [`sshca`], [`identity`]: TLS trust, key generation, CA lines, identity files.
 //! - [`kube`]: kubeconfig files and `tsh proxy kube`'s local proxy.
 //! - [`admin`]: how tctl finds its credentials (`-c`, `-i`, profile).
@@ -27,6 +28,7 @@ pub mod env;
 pub mod error;
 pub mod fsutil;
 pub mod generate;
+pub mod grpc;
 pub mod headless;
 pub mod identity;
 pub mod keys;

@@ -167,18 +167,11 @@ fn classify(err: &reqwest::Error, addr: &str) -> Error {
         if let Some(tls) = find_rustls(e) {
             return classify_tls(tls, addr);
         }
-        if let Some(io) = e.downcast_ref::<std::io::Error>() {
-            match io.kind() {
-                std::io::ErrorKind::ConnectionRefused => {
-                    return Error::connection(format!("cannot connect to {addr}: connection refused"))
-                        .with_hint("check that the server is running and the address is right");
-                }
-                std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::UnexpectedEof => {
-                    return Error::unauthenticated(format!("{addr} closed the connection during the TLS handshake"))
-                        .with_hint("the server may have refused your certificate: check that your identity is current and from this cluster");
-                }
-                _ => {}
-            }
+        if let Some(known) = e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| classify_io_kind(io, addr))
+        {
+            return known;
         }
         source = e.source();
     }
@@ -186,6 +179,31 @@ fn classify(err: &reqwest::Error, addr: &str) -> Error {
         return Error::connection(format!("timed out talking to {addr}"));
     }
     Error::connection(format!("cannot talk to {addr}: {}", flatten(err)))
+}
+
+/// Turns the I/O error of dialing `addr` (TCP connect, TLS handshake) into one a user can act
+/// on, as [`classify`] does for the HTTPS client's errors.
+pub fn classify_io(err: &std::io::Error, addr: &str) -> Error {
+    if let Some(tls) = find_rustls(err) {
+        return classify_tls(tls, addr);
+    }
+    classify_io_kind(err, addr).unwrap_or_else(|| Error::connection(format!("cannot talk to {addr}: {}", flatten(err))))
+}
+
+fn classify_io_kind(io: &std::io::Error, addr: &str) -> Option<Error> {
+    match io.kind() {
+        std::io::ErrorKind::ConnectionRefused => Some(
+            Error::connection(format!("cannot connect to {addr}: connection refused"))
+                .with_hint("check that the server is running and the address is right"),
+        ),
+        std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::UnexpectedEof => Some(
+            Error::unauthenticated(format!("{addr} closed the connection during the TLS handshake")).with_hint(
+                "the server may have refused your certificate: check that your identity is current and from this cluster",
+            ),
+        ),
+        std::io::ErrorKind::TimedOut => Some(Error::connection(format!("timed out talking to {addr}"))),
+        _ => None,
+    }
 }
 
 /// Finds a rustls error inside an error, looking through the `io::Error` wrappers that

@@ -1,0 +1,30 @@
+//! Teleport's gRPC, after login: the Auth service reached through the proxy's web port.
+//!
+//! - [`wire`]: the messages and services generated from `common/proto` (Teleport's package,
+//!   message and field names and numbers), shared by the clients and the reference server.
+//! - [`routing`]: the ALPN values and TLS server names of Teleport's TLS routing.
+//! - [`client`]: [`AuthClient`], the one client of the Auth service every command uses.
+//! - [`status`]: gRPC status codes and Teleport's messages, to and from [`crate::error::Error`].
+//! - [`mfa`]: MFA challenges and answers between their protobuf and WebAuthn JSON forms.
+//! - [`resources`]: resources between their protobuf types and the suite's views.
+
+pub mod client;
+pub mod mfa;
+pub mod resources;
+pub mod routing;
+pub mod status;
+pub mod wire;
+
+pub use client::AuthClient;
+
+/// A time as protobuf's `google.protobuf.Timestamp` (whole seconds).
+pub fn timestamp(t: std::time::SystemTime) -> prost_types::Timestamp {
+    let secs = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    prost_types::Timestamp {
+        seconds: i64::try_from(secs).unwrap_or(i64::MAX),
+        nanos: 0,
+    }
+}

@@ -1,0 +1,41 @@
+//! Teleport's TLS routing on the proxy's web port (`proxy_listener_mode: multiplex`): the
+//! protocol a connection speaks is chosen by the first ALPN value the client offers, and the
+//! Auth service answers to a server name made from the cluster's name.
+
+/// ALPN of the web API and pages over HTTP/1.1.
+pub const HTTP1: &[u8] = b"http/1.1";
+/// ALPN of HTTP/2 (gRPC adds it after Teleport's own value).
+pub const H2: &[u8] = b"h2";
+/// ALPN prefix that reaches the Auth service's gRPC (mutual TLS).
+pub const AUTH_PREFIX: &str = "teleport-auth@";
+/// ALPN of the proxy's SSH server: TLS terminated at the proxy, plain SSH inside.
+pub const PROXY_SSH: &[u8] = b"teleport-proxy-ssh";
+/// Suffix of the names Teleport's own servers answer to.
+pub const CLUSTER_LOCAL: &str = "teleport.cluster.local";
+
+/// `<hex(cluster)>.teleport.cluster.local`: the TLS server name of the cluster's Auth service
+/// (Teleport's `EncodeClusterName`), valid whatever characters the cluster name holds.
+pub fn cluster_server_name(cluster: &str) -> String {
+    format!("{}.{CLUSTER_LOCAL}", hex::encode(cluster.as_bytes()))
+}
+
+/// `teleport-auth@<hex(cluster)>.teleport.cluster.local`: the ALPN value that routes a
+/// connection to the Auth service. It must come first in the client's list (the proxy reads
+/// the first), then `h2`.
+pub fn auth_alpn(cluster: &str) -> Vec<u8> {
+    format!("{AUTH_PREFIX}{}", cluster_server_name(cluster)).into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_teleports() {
+        assert_eq!(
+            cluster_server_name("example.test"),
+            "6578616d706c652e74657374.teleport.cluster.local"
+        );
+        assert_eq!(auth_alpn("a"), b"teleport-auth@61.teleport.cluster.local".to_vec());
+    }
+}

@@ -1,0 +1,31 @@
+//! The generated protobuf types and services. Module paths follow the protobuf packages
+//! (`proto`, `types`, `webauthn`, `teleport.mfa.v1`), because prost refers across packages by
+//! relative paths (`super::types::ServerV2`).
+
+#![allow(missing_docs, clippy::all, clippy::pedantic, rust_2018_idioms)]
+
+/// Package `proto`: `proto.AuthService` and its messages.
+pub mod proto {
+    include!(concat!(env!("OUT_DIR"), "/proto.rs"));
+}
+
+/// Package `types`: resources.
+pub mod types {
+    include!(concat!(env!("OUT_DIR"), "/types.rs"));
+}
+
+/// Package `webauthn`: WebAuthn messages, bytes raw.
+pub mod webauthn {
+    include!(concat!(env!("OUT_DIR"), "/webauthn.rs"));
+}
+
+/// Package `teleport.*`.
+pub mod teleport {
+    /// Package `teleport.mfa.*`.
+    pub mod mfa {
+        /// Package `teleport.mfa.v1`.
+        pub mod v1 {
+            include!(concat!(env!("OUT_DIR"), "/teleport.mfa.v1.rs"));
+        }
+    }
+}
