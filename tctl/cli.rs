@@ -50,15 +50,28 @@ pub struct Env {
 impl Env {
     /// Connects with the admin credentials the flags point at.
     pub fn connect(&self) -> Result<Client> {
-        admin::connect(
-            &self.ctx,
-            &AdminOptions {
-                config: self.global.config.clone(),
-                identity: self.global.identity.clone(),
-                auth_server: self.global.auth_server.clone(),
-                insecure: self.global.insecure,
-            },
-        )
+        admin::connect(&self.ctx, &self.admin_options())
+    }
+
+    /// A client of the web API's public endpoints (no client certificate), with the trust of
+    /// the admin credentials the flags point at.
+    pub fn connect_public(&self) -> Result<Client> {
+        admin::connect_public(&self.ctx, &self.admin_options())
+    }
+
+    /// Connects to the cluster's Auth service (gRPC) with the admin credentials the flags
+    /// point at.
+    pub async fn connect_auth(&self) -> Result<tele_common::grpc::AuthClient> {
+        admin::connect_auth(&self.ctx, &self.admin_options()).await
+    }
+
+    fn admin_options(&self) -> AdminOptions {
+        AdminOptions {
+            config: self.global.config.clone(),
+            identity: self.global.identity.clone(),
+            auth_server: self.global.auth_server.clone(),
+            insecure: self.global.insecure,
+        }
     }
 
     /// Writes data to stdout.

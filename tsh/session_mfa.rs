@@ -1,12 +1,25 @@
-//! Per-session MFA before SSH connections (seed 003): ask the cluster which nodes need it; if
-//! any do, one MFA ceremony and single-use certificates for those nodes and the login, kept in
-//! memory only. One tap covers every node of one command. The security key is preferred;
-//! `--mfa-mode=otp` takes a code instead.
+//! Per-session MFA before SSH connections (seed 003), Teleport's sequence over the Auth
+//! service's gRPC (teleport-wire §3): `CreateAuthenticateChallenge` with the node check and
+//! scope `USER_SESSION` (an answer of "not required" ends it), the prompt and the tap, then
+//! `GenerateUserCerts` for a one-minute certificate for that node and login, kept in memory
+//! only. The security key is preferred; `--mfa-mode=otp` takes a code instead.
+//!
+//! One command on many nodes asks `IsMFARequired` per node and one challenge that allows
+//! reuse, so one tap covers all of them. A cluster that refuses reuse (Teleport 17 allows it
+//! for admin actions only) gets one challenge and one tap per node instead.
 
 use ssh_key::Certificate;
-use tele_common::api::Client;
-use tele_common::api::nodes::{MfaRequiredRequest, SingleUseCertRequest};
+use tele_common::api::login::{MfaChallenge, MfaResponse};
 use tele_common::error::{Error, ErrorKind, Result};
+use tele_common::grpc::AuthClient;
+use tele_common::grpc::mfa::{challenge_from_proto, response_to_proto};
+use tele_common::grpc::wire::proto::create_authenticate_challenge_request::Request as ChallengeFor;
+use tele_common::grpc::wire::proto::is_mfa_required_request::Target as MfaTarget;
+use tele_common::grpc::wire::proto::user_certs_request::{CertPurpose, CertUsage};
+use tele_common::grpc::wire::proto::{
+    ContextUser, CreateAuthenticateChallengeRequest, IsMfaRequiredRequest, MfaRequired, NodeLogin, UserCertsRequest,
+};
+use tele_common::grpc::wire::teleport::mfa::v1::{ChallengeAllowReuse, ChallengeExtensions, ChallengeScope};
 use tele_common::mfa::{Ceremony, MfaMode, Prompter};
 use tele_common::profile::{Home, Session};
 use tele_common::ssh::{Dialer, Target};
@@ -30,9 +43,9 @@ pub fn prepare(
     Ok(())
 }
 
-/// For each target, a single-use certificate when it needs per-session MFA (one ceremony for
-/// all of them), none when the login's certificate will do. Every call runs in one runtime, so
-/// they share one TLS connection to the proxy.
+/// For each target, a single-use certificate when it needs per-session MFA (one tap for all of
+/// them where the cluster allows it), none when the login's certificate will do. Every call
+/// runs on one connection to the Auth service.
 pub fn single_use_certs(
     env: &mut Env,
     home: &Home,
@@ -46,67 +59,191 @@ pub fn single_use_certs(
     if session.memory.is_some() {
         return Ok(vec![None; targets.len()]);
     }
-    let client = session.client(home, env.global.insecure)?;
     let prompter = TermPrompter::new(&env.ctx);
     let (ctx, mode) = (&env.ctx, env.global.mfa_mode);
     env.block_on_value(async {
-        let mut needed = Vec::new();
-        for (i, target) in targets.iter().enumerate() {
-            let req = MfaRequiredRequest {
-                node: target.host.clone(),
-                port: target.port,
-                login: login.to_string(),
-            };
-            // The cluster cannot be reached: a failed connection, OpenSSH's 255.
-            let answer = client.mfa_required(&req).await.map_err(|e| {
-                if e.kind() == ErrorKind::ConnectionProblem {
-                    e.with_exit_code(tele_common::ssh::CONNECTION_FAILED)
-                } else {
-                    e
-                }
-            })?;
-            if answer.required {
-                prompter.notify(&format!("MFA is required to access Node {:?}", answer.node_name));
-                needed.push((i, answer.node_name));
-            }
-        }
-        let mut out: Vec<Option<Certificate>> = vec![None; targets.len()];
-        let Some(((first_index, _), rest)) = needed.split_first() else {
-            return Ok(out);
+        // The cluster cannot be reached: a failed connection, OpenSSH's 255.
+        let auth = session.auth_client(home).await.map_err(unreachable)?;
+        let certs = Certs {
+            auth: &auth,
+            session,
+            dialer,
+            login,
         };
-        // The security key is looked for only now: most sessions need none.
-        let ceremony = Ceremony {
+        let ceremony = || Ceremony {
             mode,
             origin: format!("https://{}", session.profile.web_proxy_addr),
+            // The security key is looked for only when a tap is needed: most sessions need none.
             authenticator: tele_common::mfa::authenticator(ctx, &prompter),
             prompter: &prompter,
             registered: false,
         };
-        let response = solve(&ceremony, &client).await?;
-        let first = &targets[*first_index];
-        let req = SingleUseCertRequest {
-            ssh_public_key: dialer.key.public_openssh(),
-            node: first.host.clone(),
-            port: first.port,
-            login: login.to_string(),
-            mfa_response: response,
-            more_nodes: rest.iter().map(|(_, name)| name.clone()).collect(),
+        if let [target] = targets {
+            let check = Some(node_check(target, login));
+            let Some(challenge) = certs.challenge(check, false).await.map_err(unreachable)? else {
+                return Ok(vec![None]);
+            };
+            prompter.notify(&reason(target));
+            let answer = solve_challenge(&ceremony(), challenge)?;
+            return Ok(vec![Some(certs.issue(target, &answer).await?)]);
+        }
+        let mut needed = Vec::new();
+        for (i, target) in targets.iter().enumerate() {
+            let answer = auth
+                .is_mfa_required(node_check(target, login))
+                .await
+                .map_err(unreachable)?;
+            if answer.required || answer.mfa_required() == MfaRequired::Yes {
+                needed.push(i);
+            }
+        }
+        let mut out: Vec<Option<Certificate>> = vec![None; targets.len()];
+        let Some(first) = needed.first().map(|i| &targets[*i]) else {
+            return Ok(out);
         };
-        let answer = client.single_use_cert(&req).await?;
-        let parse = |text: &str| {
-            Certificate::from_openssh(text.trim()).map_err(|e| Error::internal(format!("single-use certificate: {e}")))
-        };
-        out[*first_index] = Some(parse(&answer.ssh_cert)?);
-        for ((i, _), text) in rest.iter().zip(&answer.more_certs) {
-            out[*i] = Some(parse(text)?);
+        match certs.challenge(None, true).await {
+            Ok(challenge) => {
+                for i in &needed {
+                    prompter.notify(&reason(&targets[*i]));
+                }
+                let challenge = challenge.ok_or_else(|| no_device(first))?;
+                let answer = solve_challenge(&ceremony(), challenge)?;
+                for i in needed {
+                    out[i] = Some(certs.issue(&targets[i], &answer).await?);
+                }
+            }
+            // Teleport 17: "mfa challenges with scope ... cannot allow reuse".
+            Err(e) if e.kind() == ErrorKind::BadParameter => {
+                for i in needed {
+                    let target = &targets[i];
+                    let challenge = certs.challenge(None, false).await?.ok_or_else(|| no_device(target))?;
+                    prompter.notify(&reason(target));
+                    let answer = solve_challenge(&ceremony(), challenge)?;
+                    out[i] = Some(certs.issue(target, &answer).await?);
+                }
+            }
+            Err(e) => return Err(e),
         }
         Ok(out)
     })
 }
 
-pub async fn solve(ceremony: &Ceremony<'_>, client: &Client) -> Result<tele_common::api::login::MfaResponse> {
-    let mut challenge = client.mfa_challenge("user_session").await?;
-    // `auto` prefers the security key: the code prompt only when there is no key to tap.
+/// Teleport's line before the prompt.
+fn reason(target: &Target) -> String {
+    format!("MFA is required to access Node {:?}", target.host)
+}
+
+fn node_check(target: &Target, login: &str) -> IsMfaRequiredRequest {
+    IsMfaRequiredRequest {
+        target: Some(MfaTarget::Node(NodeLogin {
+            node: target.host.clone(),
+            login: login.to_string(),
+        })),
+    }
+}
+
+fn unreachable(e: Error) -> Error {
+    if e.kind() == ErrorKind::ConnectionProblem {
+        e.with_exit_code(tele_common::ssh::CONNECTION_FAILED)
+    } else {
+        e
+    }
+}
+
+fn no_device(target: &Target) -> Error {
+    Error::access_denied(format!(
+        "MFA is required to access Node {:?}, but this account has no MFA device",
+        target.host
+    ))
+    .with_hint("add one with: tsh mfa add")
+}
+
+/// What every certificate of one command shares.
+struct Certs<'a> {
+    auth: &'a AuthClient,
+    session: &'a Session,
+    dialer: &'a Dialer,
+    login: &'a str,
+}
+
+impl Certs<'_> {
+    /// `CreateAuthenticateChallenge` for the signed-in user, scope `USER_SESSION`. With a node
+    /// check that needs no MFA: none. A check that needs MFA while the user has no device is an
+    /// error that says so.
+    async fn challenge(&self, check: Option<IsMfaRequiredRequest>, reuse: bool) -> Result<Option<MfaChallenge>> {
+        let node = match &check {
+            Some(IsMfaRequiredRequest {
+                target: Some(MfaTarget::Node(n)),
+            }) => Some(n.node.clone()),
+            _ => None,
+        };
+        let mut ext = ChallengeExtensions::default();
+        ext.set_scope(ChallengeScope::UserSession);
+        if reuse {
+            ext.set_allow_reuse(ChallengeAllowReuse::Yes);
+        }
+        let reply = self
+            .auth
+            .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
+                request: Some(ChallengeFor::ContextUser(ContextUser {})),
+                mfa_required_check: check,
+                challenge_extensions: Some(ext),
+                ..CreateAuthenticateChallengeRequest::default()
+            })
+            .await?;
+        let verdict = reply.mfa_required();
+        let challenge = challenge_from_proto(reply);
+        match verdict {
+            MfaRequired::No => Ok(None),
+            _ if !challenge.is_empty() => Ok(Some(challenge)),
+            // An older server that did not evaluate the check, and no device to ask.
+            MfaRequired::Unspecified => Ok(None),
+            MfaRequired::Yes => Err(no_device(&Target {
+                login: None,
+                host: node.unwrap_or_default(),
+                port: 0,
+            })),
+        }
+    }
+
+    /// `GenerateUserCerts`: a single-use SSH certificate for the login's own key, this node and
+    /// login, checked before use.
+    async fn issue(&self, target: &Target, answer: &MfaResponse) -> Result<Certificate> {
+        let profile = &self.session.profile;
+        let expires = Some(tele_common::grpc::timestamp(self.session.valid_until()));
+        let key_line = format!("{}\n", self.dialer.key.public_openssh());
+        let mut req = UserCertsRequest {
+            username: profile.user.clone(),
+            expires,
+            route_to_cluster: profile.cluster.clone(),
+            node_name: target.host.clone(),
+            ssh_login: self.login.to_string(),
+            mfa_response: Some(response_to_proto(answer)),
+            ssh_public_key: key_line.into_bytes(),
+            ..UserCertsRequest::default()
+        };
+        req.set_usage(CertUsage::Ssh);
+        req.set_purpose(CertPurpose::SingleUseCerts);
+        let certs = self.auth.generate_user_certs(req).await?;
+        let text = String::from_utf8(certs.ssh).map_err(|_| bad_cert("not text"))?;
+        let cert = Certificate::from_openssh(text.trim()).map_err(|_| bad_cert("it does not parse"))?;
+        if cert.public_key() != self.dialer.key.private().public_key().key_data() {
+            return Err(bad_cert("it is for another key"));
+        }
+        if !cert.valid_principals().iter().any(|p| p == self.login) {
+            return Err(bad_cert(&format!("it does not carry login {:?}", self.login)));
+        }
+        Ok(cert)
+    }
+}
+
+fn bad_cert(why: &str) -> Error {
+    Error::internal(format!("the cluster sent a bad single-use certificate: {why}"))
+}
+
+/// Runs the ceremony for a challenge; `auto` prefers the security key, so the code prompt
+/// comes only when there is no key to tap.
+pub fn solve_challenge(ceremony: &Ceremony<'_>, mut challenge: MfaChallenge) -> Result<MfaResponse> {
     if ceremony.mode != MfaMode::Otp && challenge.webauthn_challenge.is_some() {
         challenge.totp_challenge = false;
     }
@@ -117,4 +254,10 @@ pub async fn solve(ceremony: &Ceremony<'_>, client: &Client) -> Result<tele_comm
         );
     }
     ceremony.solve(&challenge)
+}
+
+/// The ceremony for a routed certificate (databases, Kubernetes), with a `user_session`
+/// challenge from the web API (`/v1`, until those move to gRPC too).
+pub async fn solve(ceremony: &Ceremony<'_>, client: &tele_common::api::Client) -> Result<MfaResponse> {
+    solve_challenge(ceremony, client.mfa_challenge("user_session").await?)
 }

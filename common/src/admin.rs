@@ -24,8 +24,42 @@ pub struct AdminOptions {
     pub insecure: bool,
 }
 
-/// Finds credentials and builds a client; nothing is sent yet.
+/// Where tctl's credentials lead: the address to dial, the TLS config presenting the identity,
+/// and the cluster's name.
+pub struct Credentials {
+    /// `host:port` of the proxy's web listener.
+    pub addr: String,
+    /// The identity's client certificate, and its CAs as roots.
+    pub tls: rustls::ClientConfig,
+    /// The same roots without a client certificate, for the web API's public endpoints (a
+    /// Teleport proxy sends requests with a client certificate to application access).
+    pub public_tls: rustls::ClientConfig,
+    /// The cluster's name.
+    pub cluster: String,
+}
+
+/// Finds credentials and builds a client of the web API; nothing is sent yet.
 pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
+    let creds = credentials(ctx, opts)?;
+    Client::new(&creds.addr, creds.tls)
+}
+
+/// Finds credentials and builds a client of the web API's public endpoints, which presents no
+/// client certificate.
+pub fn connect_public(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
+    let creds = credentials(ctx, opts)?;
+    Client::new(&creds.addr, creds.public_tls)
+}
+
+/// Finds credentials and connects to the cluster's Auth service (gRPC through the web port's
+/// TLS routing). The client lives on the runtime it was made on.
+pub async fn connect_auth(ctx: &Context, opts: &AdminOptions) -> Result<crate::grpc::AuthClient> {
+    let creds = credentials(ctx, opts)?;
+    crate::grpc::AuthClient::connect(&creds.addr, &creds.cluster, creds.tls).await
+}
+
+/// Finds credentials, in Teleport's order.
+pub fn credentials(ctx: &Context, opts: &AdminOptions) -> Result<Credentials> {
     let auth_server = opts
         .auth_server
         .clone()
@@ -41,7 +75,12 @@ pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
                 .with_hint("pass the proxy's web address, e.g. --auth-server=proxy.example.com:3080")
         })?;
         let id = read_identity(ctx, &path)?;
-        return Client::new(&normalize_addr(&addr)?, id.client_config(opts.insecure)?);
+        return Ok(Credentials {
+            addr: normalize_addr(&addr)?,
+            tls: id.client_config(opts.insecure)?,
+            public_tls: id.public_config(opts.insecure)?,
+            cluster: id.tls_info()?.issuer_common_name,
+        });
     }
     let config_path = opts
         .config
@@ -69,7 +108,12 @@ pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
         Some(a) => normalize_addr(&a)?,
         None => config.local_web_addr(),
     };
-    Client::new(&addr, id.client_config(opts.insecure)?)
+    Ok(Credentials {
+        addr,
+        tls: id.client_config(opts.insecure)?,
+        public_tls: id.public_config(opts.insecure)?,
+        cluster: config.cluster_name(),
+    })
 }
 
 fn read_identity(ctx: &Context, path: &Path) -> Result<Identity> {

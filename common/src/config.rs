@@ -267,12 +267,11 @@ impl FileConfig {
             .unwrap_or_else(|| format!("0.0.0.0:{DEFAULT_WEB_PORT}"))
     }
 
-    /// The SSH listen address.
-    pub fn ssh_listen_addr(&self) -> String {
-        self.proxy_service
-            .listen_addr
-            .clone()
-            .unwrap_or_else(|| format!("0.0.0.0:{DEFAULT_SSH_PORT}"))
+    /// The separate SSH listen address, when one is set: with TLS routing (Teleport's
+    /// `multiplex` listener mode) SSH reaches the proxy through the web port, and the SSH port
+    /// (Teleport's default 3023) is opened only where `proxy_service.listen_addr` asks for it.
+    pub fn ssh_listen_addr(&self) -> Option<String> {
+        self.proxy_service.listen_addr.clone()
     }
 
     /// The address a client on this host dials for the web listener (`0.0.0.0` becomes loopback).

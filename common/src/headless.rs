@@ -32,6 +32,7 @@ pub struct Pending {
     tls: TlsKey,
     proxy: String,
     ssh_proxy_addr: String,
+    tls_routing: bool,
     /// The approval page.
     pub url: String,
     /// The command that approves it from another terminal.
@@ -69,7 +70,8 @@ pub async fn begin(ctx: &Context, home: &Home, proxy: &str, user: &str, insecure
         ssh,
         tls,
         proxy: proxy.to_string(),
-        ssh_proxy_addr: ping.proxy.ssh.ssh_public_addr,
+        ssh_proxy_addr: ping.proxy.ssh_proxy_addr(),
+        tls_routing: ping.proxy.tls_routing_enabled,
     })
 }
 
@@ -108,6 +110,7 @@ impl Pending {
         let profile = Profile {
             web_proxy_addr: self.proxy.clone(),
             ssh_proxy_addr: self.ssh_proxy_addr,
+            tls_routing_enabled: self.tls_routing,
             user: resp.username.clone(),
             cluster: signer.domain_name.clone(),
             mfa_mode: String::new(),

@@ -137,6 +137,12 @@ impl Identity {
         tls::client_config(&self.ca_certs()?, Some((chain, key)), insecure)
     }
 
+    /// Builds a TLS client config that trusts this identity's CAs and presents nothing, for
+    /// the web API's public endpoints.
+    pub fn public_config(&self, insecure: bool) -> Result<rustls::ClientConfig> {
+        tls::client_config(&self.ca_certs()?, None, insecure)
+    }
+
     /// Fails with a clear error when the TLS certificate has expired at `now`.
     pub fn check_valid(&self, now: SystemTime, source: &str) -> Result<()> {
         let info = self.tls_info()?;

@@ -164,7 +164,8 @@ pub async fn login(
     };
     let profile = Profile {
         web_proxy_addr: opts.proxy.clone(),
-        ssh_proxy_addr: ping.proxy.ssh.ssh_public_addr.clone(),
+        ssh_proxy_addr: ping.proxy.ssh_proxy_addr(),
+        tls_routing_enabled: ping.proxy.tls_routing_enabled,
         user: opts.user.clone(),
         cluster: cluster.clone(),
         mfa_mode: if opts.mfa_mode == MfaMode::Auto {

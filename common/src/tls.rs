@@ -82,6 +82,8 @@ pub fn ca_pin(cert_der: &[u8]) -> Result<String> {
 pub struct CertInfo {
     /// Subject CN: the user (or system identity) name.
     pub common_name: String,
+    /// Issuer CN: the cluster's name (Teleport's CAs carry it there).
+    pub issuer_common_name: String,
     /// Subject O values: role names.
     pub organizations: Vec<String>,
     /// Subject OU values: identity kind markers.
@@ -130,6 +132,7 @@ pub fn cert_info(der: &[u8]) -> Result<CertInfo> {
         route,
         mfa_verified: attr(r::OID_MFA_VERIFIED),
         common_name: subject.iter_common_name().next().map(text).unwrap_or_default(),
+        issuer_common_name: cert.issuer().iter_common_name().next().map(text).unwrap_or_default(),
         organizations: subject.iter_organization().map(text).collect(),
         organizational_units: subject.iter_organizational_unit().map(text).collect(),
         not_before: to_time(cert.validity().not_before),

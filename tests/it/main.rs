@@ -14,6 +14,7 @@ mod tctl_resources;
 mod tctl_status;
 mod tctl_tokens;
 mod tctl_users;
+mod tls_routing;
 mod tsh_agent;
 mod tsh_db;
 mod tsh_db_kube_ls;

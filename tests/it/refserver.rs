@@ -244,7 +244,11 @@ fn web_api_speaks_teleports_field_names() {
     assert_eq!(ping["auth"]["second_factor"], "otp");
     assert_eq!(ping["auth"]["default_session_ttl"], "12h0m0s");
     assert_eq!(ping["proxy"]["ssh"]["web_listen_addr"], srv.web_addr.as_str());
-    assert_eq!(ping["proxy"]["tls_routing_enabled"], false);
+    // TLS routing (Teleport's multiplex mode): tsh reaches SSH at `ssh.public_addr`, the web
+    // port; the separate SSH port the harness configures is named too.
+    assert_eq!(ping["proxy"]["tls_routing_enabled"], true);
+    assert_eq!(ping["proxy"]["ssh"]["public_addr"], srv.web_addr.as_str());
+    assert_eq!(ping["proxy"]["ssh"]["listen_addr"], srv.ssh_addr.as_str());
     // Seed 004 asks /v1/webapi/find for the version; find has no `auth`.
     let find: Value = serde_json::from_str(&curl(&format!("https://{}/v1/webapi/find", srv.web_addr))).unwrap();
     assert_eq!(find["server_version"], env!("CARGO_PKG_VERSION"));

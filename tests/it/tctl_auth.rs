@@ -54,6 +54,15 @@ fn export_prints_teleports_line_formats() {
         );
     }
     srv.tctl(tctl(), &["auth", "export", "--type=gadget"]).fails_with(2);
+    // Teleport's public route, called without a client certificate: a Teleport proxy hands
+    // requests that carry one to application access.
+    let log = srv.log();
+    let exports: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("route=\"/webapi/auth/export\""))
+        .collect();
+    assert_eq!(exports.len(), 5, "{log}");
+    assert!(exports.iter().all(|l| l.contains("client_cert=false")), "{exports:?}");
 }
 
 #[test]

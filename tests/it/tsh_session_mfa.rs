@@ -192,9 +192,38 @@ fn a_command_on_many_nodes_takes_one_tap() {
 }
 
 #[test]
+fn a_cluster_that_refuses_reuse_gets_one_tap_per_node() {
+    // Teleport 17 refuses `allow_reuse` on user-session challenges; tsh then asks once per node.
+    let login = os_user();
+    let srv = RefServer::builder()
+        .with_mfa()
+        .env("REFSERVER_REFUSE_SESSION_MFA_REUSE", "1")
+        .bootstrap(&roles(&login))
+        .start();
+    let (_t, args) = node_token(&srv, "5m");
+    let _nodes: Vec<_> = ["prod1", "prod2"]
+        .iter()
+        .map(|n| joined_node(&srv, &args, n, "env=prod"))
+        .collect();
+    let u = jerry(&srv);
+    let before = taps(&u);
+    let out = u.tsh(&["ssh", &format!("{login}@env=prod"), "echo", "ok"], None);
+    assert_eq!(out.ok(), "[prod1] ok\n[prod2] ok\n", "{}", srv.log());
+    assert_eq!(out.stderr.matches("Tap any security key").count(), 2, "{out}");
+    assert_eq!(taps(&u), before + 2, "one tap per node");
+    assert!(srv.log().contains("cannot allow reuse"), "{}", srv.log());
+}
+
+#[test]
 fn a_single_use_certificate_opens_one_node_for_one_login() {
     use tele_common::api::login::MfaResponse;
-    use tele_common::api::nodes::SingleUseCertRequest;
+    use tele_common::grpc::mfa::{challenge_from_proto, response_to_proto};
+    use tele_common::grpc::wire::proto::user_certs_request::{CertPurpose, CertUsage};
+    use tele_common::grpc::wire::proto::{
+        ContextUser, CreateAuthenticateChallengeRequest, UserCertsRequest,
+        create_authenticate_challenge_request::Request,
+    };
+    use tele_common::grpc::wire::teleport::mfa::v1::{ChallengeExtensions, ChallengeScope};
     use tele_common::mfa::{soft::SoftAuthenticator, webauthn};
     use tele_common::profile::{Home, Session};
 
@@ -206,11 +235,10 @@ fn a_single_use_certificate_opens_one_node_for_one_login() {
     let _p4 = joined_node(&srv, &args, "prod4", "env=prod");
     let u = jerry(&srv);
 
-    // Ask for a single-use certificate for prod3 the way tsh does, and keep it.
+    // Ask for a single-use certificate for prod3 over gRPC, Teleport's sequence, and keep it.
     let home = Home::at(u.home());
     let profile = home.load("localhost").unwrap().unwrap();
     let session = Session::load(&home, profile).unwrap();
-    let client = session.client(&home, false).unwrap();
     let key_file = u.home().join("keys/localhost/jerry");
     let public = std::fs::read_to_string(key_file.with_extension("pub")).unwrap();
     let origin = format!("https://{}", srv.localhost_addr());
@@ -219,28 +247,46 @@ fn a_single_use_certificate_opens_one_node_for_one_login() {
         .build()
         .unwrap();
     let cert = rt.block_on(async {
-        let challenge = client.mfa_challenge("user_session").await.unwrap();
+        let auth = session.auth_client(&home).await.unwrap();
+        let mut ext = ChallengeExtensions::default();
+        ext.set_scope(ChallengeScope::UserSession);
+        let challenge = auth
+            .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
+                request: Some(Request::ContextUser(ContextUser {})),
+                challenge_extensions: Some(ext),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let challenge = challenge_from_proto(challenge);
         let key = SoftAuthenticator::new(u.dir().join("softkey.json"));
         let assertion = webauthn::assert(challenge.webauthn_challenge.as_ref().unwrap(), &origin, &key).unwrap();
-        let req = SingleUseCertRequest {
-            ssh_public_key: public.clone(),
-            node: "prod3".into(),
-            port: 0,
-            login: login.clone(),
-            mfa_response: MfaResponse {
-                webauthn: Some(assertion),
-                totp_code: String::new(),
-            },
-            more_nodes: Vec::new(),
+        let answer = MfaResponse {
+            webauthn: Some(assertion),
+            totp_code: String::new(),
         };
-        let first = client.single_use_cert(&req).await.unwrap();
+        let mut req = UserCertsRequest {
+            username: "jerry".into(),
+            node_name: "prod3".into(),
+            ssh_login: login.clone(),
+            ssh_public_key: public.clone().into_bytes(),
+            mfa_response: Some(response_to_proto(&answer)),
+            ..Default::default()
+        };
+        req.set_usage(CertUsage::Ssh);
+        req.set_purpose(CertPurpose::SingleUseCerts);
+        let first = auth.generate_user_certs(req.clone()).await.unwrap();
+        assert!(
+            first.tls.is_empty() && first.tlsca_certs.is_empty(),
+            "only the SSH certificate"
+        );
         // The same answer twice: the challenge is gone.
-        let again = client.single_use_cert(&req).await.unwrap_err();
+        let again = auth.generate_user_certs(req).await.unwrap_err();
         assert!(again.message().contains("no MFA challenge is pending"), "{again}");
-        first.ssh_cert
+        String::from_utf8(first.ssh).unwrap()
     });
     let cert_file = srv.dir().join("single-use-cert.pub");
-    std::fs::write(&cert_file, format!("{cert}\n")).unwrap();
+    std::fs::write(&cert_file, &cert).unwrap();
     let shown = run(
         &require_program("ssh-keygen", "openssh-client"),
         &["-L", "-f", cert_file.to_str().unwrap()],

@@ -36,8 +36,6 @@ impl Render for NodesView {
 pub fn run(env: &mut Env, args: LsArgs) -> Result<()> {
     let selectors = parse_selectors(&args.labels)?;
     let (home, session) = env.session()?;
-    let client = session.client(&home, env.global.insecure)?;
-    let mut nodes = env.block_on_value(async { client.list_nodes().await })?;
-    nodes.retain(|n| n.matches(&selectors));
+    let nodes = env.block_on_value(async { session.auth_client(&home).await?.list_nodes(&selectors).await })?;
     env.emit(args.format, &NodesView { nodes })
 }

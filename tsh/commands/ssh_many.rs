@@ -22,9 +22,7 @@ pub fn run(env: &mut Env, selector: &str, login: String, command: Option<String>
     })?;
     let selectors = parse_selectors(&[selector.to_string()])?;
     let (home, session) = env.session()?;
-    let client = session.client(&home, env.global.insecure)?;
-    let mut nodes = env.block_on_value(async { client.list_nodes().await })?;
-    nodes.retain(|n| n.matches(&selectors));
+    let nodes = env.block_on_value(async { session.auth_client(&home).await?.list_nodes(&selectors).await })?;
     if nodes.is_empty() {
         return Err(Error::not_found(format!("no nodes match {selector}")).with_hint("list them with: tsh ls"));
     }

@@ -16,6 +16,10 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
     ("tmux", "a real terminal for interactive sessions"),
     ("chromium", "the headless approval page in a real browser"),
     ("postgresql", "a real database behind the database proxy"),
+    (
+        "python3-h2",
+        "an independent gRPC client of the Auth service (Python's ssl and h2)",
+    ),
     // Skipped when a kubectl is on PATH already (see packages.rs).
     ("kubernetes-client", "kubectl for the Kubernetes access tests"),
 ];

@@ -109,13 +109,6 @@ pub fn parse_selectors(args: &[String]) -> Result<BTreeMap<String, String>> {
     Ok(out)
 }
 
-/// `GET /v1/nodes`.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct NodeList {
-    /// The nodes the caller may see.
-    pub nodes: Vec<Node>,
-}
-
 /// A session the proxy recorded (`tsh recordings ls`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Recording {
@@ -152,12 +145,6 @@ impl Client {
         self.call(Method::POST, "/webapi/host/credentials", Some(req)).await
     }
 
-    /// Lists the nodes the caller may see.
-    pub async fn list_nodes(&self) -> Result<Vec<Node>> {
-        let list: NodeList = self.call(Method::GET, "/v1/nodes", None::<&()>).await?;
-        Ok(list.nodes)
-    }
-
     /// Lists recorded sessions.
     pub async fn list_recordings(&self) -> Result<Vec<Recording>> {
         let list: RecordingList = self.call(Method::GET, "/v1/recordings", None::<&()>).await?;
@@ -172,78 +159,5 @@ impl Client {
         resp.text()
             .await
             .map_err(|e| Error::connection(format!("reading recording {id}: {e}")))
-    }
-}
-
-/// `POST /v1/mfa/required`: does a session to this node as this login need a fresh MFA check?
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct MfaRequiredRequest {
-    /// The node as the user named it (name or address).
-    pub node: String,
-    /// The port given with an address, 0 for a node name.
-    #[serde(default)]
-    pub port: u16,
-    /// The OS login.
-    pub login: String,
-}
-
-/// The answer to [`MfaRequiredRequest`].
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct MfaRequiredResponse {
-    /// Whether a single-use certificate is needed.
-    pub required: bool,
-    /// The node's name (for "MFA is required to access Node ...").
-    pub node_name: String,
-}
-
-/// `POST /v1/certs/single-use`: a one-minute certificate for one node and login, after an MFA
-/// check (scope `user_session`).
-#[derive(Clone, Serialize, Deserialize)]
-pub struct SingleUseCertRequest {
-    /// SSH public key, authorized_keys form.
-    pub ssh_public_key: String,
-    /// The node (name or address).
-    pub node: String,
-    /// The port given with an address, 0 for a node name.
-    #[serde(default)]
-    pub port: u16,
-    /// The OS login.
-    pub login: String,
-    /// The answer to the `user_session` challenge.
-    pub mfa_response: crate::api::login::MfaResponse,
-    /// More nodes (by name) for the same login, covered by the same MFA check: one tap for a
-    /// command that runs on many nodes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub more_nodes: Vec<String>,
-}
-
-impl std::fmt::Debug for SingleUseCertRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SingleUseCertRequest")
-            .field("node", &self.node)
-            .field("login", &self.login)
-            .finish_non_exhaustive()
-    }
-}
-
-/// The answer to [`SingleUseCertRequest`].
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct SingleUseCertResponse {
-    /// The SSH user certificate, authorized_keys form.
-    pub ssh_cert: String,
-    /// The certificates for `more_nodes`, in their order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub more_certs: Vec<String>,
-}
-
-impl Client {
-    /// Asks whether a session to `node` as `login` needs per-session MFA.
-    pub async fn mfa_required(&self, req: &MfaRequiredRequest) -> Result<MfaRequiredResponse> {
-        self.call(Method::POST, "/v1/mfa/required", Some(req)).await
-    }
-
-    /// Gets a single-use certificate for one node and login.
-    pub async fn single_use_cert(&self, req: &SingleUseCertRequest) -> Result<SingleUseCertResponse> {
-        self.call(Method::POST, "/v1/certs/single-use", Some(req)).await
     }
 }

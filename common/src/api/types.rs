@@ -138,6 +138,25 @@ pub struct ProxySettings {
     pub tls_routing_enabled: bool,
 }
 
+impl ProxySettings {
+    /// Where tsh reaches the proxy's SSH server (Teleport's `SSHProxyHostPort`): with TLS
+    /// routing the web address (`ssh.public_addr`, else `ssh.web_listen_addr`), else the SSH
+    /// port (`ssh_public_addr`, else `listen_addr`).
+    pub fn ssh_proxy_addr(&self) -> String {
+        let ssh = &self.ssh;
+        let candidates = if self.tls_routing_enabled {
+            [&ssh.public_addr, &ssh.web_listen_addr]
+        } else {
+            [&ssh.ssh_public_addr, &ssh.listen_addr]
+        };
+        candidates
+            .into_iter()
+            .find(|a| !a.is_empty())
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
 /// `proxy.kube`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct KubeProxySettings {

@@ -34,9 +34,13 @@ pub use session::{MemoryKeys, Session, SessionCerts};
 pub struct Profile {
     /// `host:port` of the proxy's web listener.
     pub web_proxy_addr: String,
-    /// `host:port` of the proxy's SSH listener.
+    /// `host:port` of the proxy's SSH listener (the web port with TLS routing).
     #[serde(default)]
     pub ssh_proxy_addr: String,
+    /// Whether the proxy routes every protocol through its web port by ALPN (Teleport's
+    /// `tls_routing_enabled`): tsh then reaches SSH and the Auth service there.
+    #[serde(default)]
+    pub tls_routing_enabled: bool,
     /// The Teleport user.
     pub user: String,
     /// The cluster.

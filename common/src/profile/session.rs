@@ -107,8 +107,21 @@ impl Session {
         UNIX_EPOCH + Duration::from_secs(self.certs.ssh_cert.valid_before())
     }
 
-    /// A client of the proxy presenting this login's TLS certificate.
+    /// A client of the proxy's web API presenting this login's TLS certificate.
     pub fn client(&self, home: &Home, insecure: bool) -> Result<Client> {
+        Client::new(&self.profile.web_proxy_addr, self.tls_config(home, insecure)?)
+    }
+
+    /// A client of the cluster's Auth service (gRPC through the web port's TLS routing),
+    /// presenting this login's TLS certificate and trusting only the cluster's CAs. It lives on
+    /// the runtime it was made on.
+    pub async fn auth_client(&self, home: &Home) -> Result<crate::grpc::AuthClient> {
+        let tls = self.tls_config(home, false)?;
+        crate::grpc::AuthClient::connect(&self.profile.web_proxy_addr, &self.profile.cluster, tls).await
+    }
+
+    /// The login's TLS client certificate and key, and the cluster's CAs as the only roots.
+    fn tls_config(&self, home: &Home, insecure: bool) -> Result<rustls::ClientConfig> {
         let key = match &self.memory {
             Some(m) => tls::parse_key_pem(m.tls.private_pem().expose())?,
             None => {
@@ -119,14 +132,12 @@ impl Session {
         };
         let chain = tls::parse_certs_pem(&self.certs.tls_cert)?;
         let cas = tls::parse_certs_pem(&self.certs.tls_cas)?;
-        Client::new(
-            &self.profile.web_proxy_addr,
-            tls::client_config(&cas, Some((chain, key)), insecure)?,
-        )
+        tls::client_config(&cas, Some((chain, key)), insecure)
     }
 
-    /// What an SSH connection through the proxy needs: the login's key and certificate, and the
-    /// host CAs of known_hosts.
+    /// What an SSH connection through the proxy needs: the login's key and certificate, the
+    /// host CAs of known_hosts, and the way to the proxy: its web port with TLS routing (ALPN
+    /// `teleport-proxy-ssh`, this login's TLS certificate, the cluster's CAs), else its SSH port.
     pub fn dialer(&self, home: &Home) -> Result<crate::ssh::Dialer> {
         let (key, host_cas) = match &self.memory {
             Some(m) => (m.ssh.clone(), m.host_cas.clone()),
@@ -139,13 +150,21 @@ impl Session {
                 (std::sync::Arc::new(key), home.host_cas()?)
             }
         };
-        let proxy_addr = if self.profile.ssh_proxy_addr.is_empty() {
-            format!("{}:3023", self.profile.name())
+        let proxy = if self.profile.tls_routing_enabled {
+            let mut tls = self.tls_config(home, false)?;
+            tls.alpn_protocols = vec![crate::grpc::routing::PROXY_SSH.to_vec()];
+            crate::ssh::ProxyRoute::Tls {
+                addr: self.profile.web_proxy_addr.clone(),
+                server_name: crate::grpc::routing::cluster_server_name(&self.profile.cluster),
+                tls: std::sync::Arc::new(tls),
+            }
+        } else if self.profile.ssh_proxy_addr.is_empty() {
+            crate::ssh::ProxyRoute::Ssh(format!("{}:{}", self.profile.name(), crate::config::DEFAULT_SSH_PORT))
         } else {
-            self.profile.ssh_proxy_addr.clone()
+            crate::ssh::ProxyRoute::Ssh(self.profile.ssh_proxy_addr.clone())
         };
         Ok(crate::ssh::Dialer {
-            proxy_addr,
+            proxy,
             cluster: self.profile.cluster.clone(),
             key,
             cert: self.certs.ssh_cert.clone(),

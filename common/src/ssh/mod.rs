@@ -63,11 +63,37 @@ impl Target {
     }
 }
 
+/// How tsh reaches the proxy's SSH server.
+#[derive(Clone)]
+pub enum ProxyRoute {
+    /// The SSH port, `host:port` (clusters without TLS routing).
+    Ssh(String),
+    /// The web port with Teleport's TLS routing: TLS with ALPN `teleport-proxy-ssh` (and the
+    /// login's client certificate), plain SSH inside.
+    Tls {
+        /// `host:port` of the web listener.
+        addr: String,
+        /// The name the proxy's TLS certificate must carry (`<hex>.teleport.cluster.local`).
+        server_name: String,
+        /// Roots, client certificate and ALPN.
+        tls: Arc<rustls::ClientConfig>,
+    },
+}
+
+impl ProxyRoute {
+    /// The address dialed.
+    pub fn addr(&self) -> &str {
+        match self {
+            Self::Ssh(addr) | Self::Tls { addr, .. } => addr,
+        }
+    }
+}
+
 /// What a connection needs: where the proxy is, who logs in, and whom to trust.
 #[derive(Clone)]
 pub struct Dialer {
-    /// `host:port` of the proxy's SSH listener.
-    pub proxy_addr: String,
+    /// The way to the proxy's SSH server.
+    pub proxy: ProxyRoute,
     /// The cluster's name.
     pub cluster: String,
     /// The login's key.
@@ -252,16 +278,24 @@ impl Dialer {
 
     /// Logs in to the proxy as `login` and asks whether it records.
     pub async fn dial_proxy(&self, login: &str) -> Result<ProxyConnection> {
-        let proxy_host = crate::profile::proxy_host(&self.proxy_addr);
+        let addr = self.proxy.addr();
+        let proxy_host = crate::profile::proxy_host(addr);
         let (check, refusal) = self.host_check(&proxy_host);
         let handler = self.handler(check, Some(AgentSource::Login));
-        let mut handle = match client::connect(client_config(), self.proxy_addr.as_str(), handler).await {
+        let connected = match &self.proxy {
+            ProxyRoute::Ssh(addr) => client::connect(client_config(), addr.as_str(), handler).await,
+            ProxyRoute::Tls { addr, server_name, tls } => {
+                let stream = dial_tls(addr, server_name, tls).await?;
+                client::connect_stream(client_config(), stream, handler).await
+            }
+        };
+        let mut handle = match connected {
             Ok(h) => h,
             Err(e) => {
                 let why = refusal.lock().unwrap_or_else(|p| p.into_inner()).take();
-                return Err(connection_failed(why.unwrap_or_else(|| {
-                    format!("failed to connect to the proxy at {}: {e}", self.proxy_addr)
-                })));
+                return Err(connection_failed(
+                    why.unwrap_or_else(|| format!("failed to connect to the proxy at {addr}: {e}")),
+                ));
             }
         };
         self.authenticate(&mut handle, login, "the proxy").await?;
@@ -343,6 +377,40 @@ impl Dialer {
         })
     }
 }
+
+/// TLS to the proxy's web port, routed to its SSH server by ALPN (`teleport-proxy-ssh`).
+async fn dial_tls(
+    addr: &str,
+    server_name: &str,
+    tls: &Arc<rustls::ClientConfig>,
+) -> Result<tokio_rustls::client::TlsStream<tokio::net::TcpStream>> {
+    let name = rustls::pki_types::ServerName::try_from(server_name.to_string())
+        .map_err(|_| Error::bad_parameter(format!("{server_name:?} is not a valid server name")))?;
+    let dial = async {
+        let tcp = tokio::net::TcpStream::connect(addr)
+            .await
+            .map_err(|e| crate::api::classify_io(&e, addr))?;
+        let _ = tcp.set_nodelay(true);
+        tokio_rustls::TlsConnector::from(tls.clone())
+            .connect(name, tcp)
+            .await
+            .map_err(|e| crate::api::classify_io(&e, addr))
+    };
+    let stream = tokio::time::timeout(DIAL_TIMEOUT, dial)
+        .await
+        .map_err(|_| Error::connection(format!("timed out connecting to the proxy at {addr}")))
+        .and_then(|r| r)
+        .map_err(|e| connection_failed(e.message().to_string()).with_hint_of(&e))?;
+    if stream.get_ref().1.alpn_protocol() != Some(crate::grpc::routing::PROXY_SSH) {
+        return Err(connection_failed(format!(
+            "the proxy at {addr} does not route SSH through its web port (no TLS routing)"
+        )));
+    }
+    Ok(stream)
+}
+
+/// How long reaching the proxy (TCP and TLS) may take.
+const DIAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A logged-in connection to a node, and the proxy connection it runs through.
 pub struct NodeConnection {

@@ -14,7 +14,8 @@ pub struct AuthExportArgs {
 }
 
 pub async fn run(env: &mut Env, args: AuthExportArgs) -> Result<()> {
-    let client = env.connect()?;
+    // Teleport's public route, called without a client certificate as Teleport's tctl does.
+    let client = env.connect_public()?;
     let text = client.export_ca(args.kind).await?;
     env.out(&text)
 }

@@ -38,6 +38,6 @@ impl Render for NodesView {
 }
 
 pub async fn run(env: &mut Env, args: NodesLsArgs) -> Result<()> {
-    let nodes = env.connect()?.list_nodes().await?;
+    let nodes = env.connect_auth().await?.list_nodes(&Default::default()).await?;
     env.emit(args.format, &NodesView { nodes })
 }

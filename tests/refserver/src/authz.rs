@@ -1,6 +1,8 @@
 //! Who is calling, from the client certificate rustls already verified (chain to the cluster
 //! CA, validity window), and whether their roles allow the action.
 
+use std::time::SystemTime;
+
 use tele_common::error::{Error, Result};
 use tele_common::resources::{Role, Verb};
 use tele_common::tls;
@@ -28,6 +30,23 @@ pub enum Caller {
 impl Caller {
     /// Identifies the caller from the DER chain the client presented.
     pub fn identify(peer_certs: &[Vec<u8>], store: &Store) -> Result<Self> {
+        Self::identify_info(peer_certs, store).map(|(caller, _)| caller)
+    }
+
+    /// Like [`Caller::identify`], and the certificate must still be valid at `now` (the
+    /// server's clock, which tests move; rustls checked the real one).
+    pub fn identify_at(peer_certs: &[Vec<u8>], store: &Store, now: SystemTime) -> Result<Self> {
+        let (caller, info) = Self::identify_info(peer_certs, store)?;
+        if info.not_after <= now {
+            return Err(Error::unauthenticated(format!(
+                "the certificate of {} has expired",
+                caller.name()
+            )));
+        }
+        Ok(caller)
+    }
+
+    fn identify_info(peer_certs: &[Vec<u8>], store: &Store) -> Result<(Self, tls::CertInfo)> {
         let leaf = peer_certs.first().ok_or_else(|| {
             Error::unauthenticated("this API needs a client certificate")
                 .with_hint("use tctl -c teleport.yaml on the server host, or -i IDENTITY --auth-server=HOST:PORT")
@@ -40,7 +59,8 @@ impl Caller {
         }
         if info.organizational_units.iter().any(|ou| ou == SYSTEM_OU) {
             if info.organizations.iter().any(|o| o == ADMIN_ROLE) {
-                return Ok(Self::System { name: info.common_name });
+                let name = info.common_name.clone();
+                return Ok((Self::System { name }, info));
             }
             return Err(Error::access_denied("unknown system identity"));
         }
@@ -59,10 +79,8 @@ impl Caller {
                 roles.push(role);
             }
         }
-        Ok(Self::User {
-            name: info.common_name,
-            roles,
-        })
+        let name = info.common_name.clone();
+        Ok((Self::User { name, roles }, info))
     }
 
     /// The caller's name, for logs.

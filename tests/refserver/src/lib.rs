@@ -7,6 +7,7 @@ pub mod authz;
 pub mod ca;
 pub mod cli;
 pub mod db_proxy;
+pub mod grpc;
 pub mod headless;
 pub mod issue;
 pub mod join;

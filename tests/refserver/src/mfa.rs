@@ -19,15 +19,34 @@ use crate::store::MfaDevice;
 pub const LOGIN: &str = "login";
 /// Adding or removing devices.
 pub const MANAGE_DEVICES: &str = "manage_devices";
+/// Per-session MFA: single-use certificates for one target.
+pub const USER_SESSION: &str = "user_session";
+/// Approving a headless login.
+pub const HEADLESS_LOGIN: &str = "headless_login";
+/// Admin actions (writes by remote admins).
+pub const ADMIN_ACTION: &str = "admin_action";
 /// Registration state of a new device (not a challenge to answer).
 const REGISTER: &str = "register";
-/// Scopes a client may ask a challenge for.
-pub const CLIENT_SCOPES: [&str; 3] = [MANAGE_DEVICES, "user_session", "headless_login"];
+/// Scopes a client may ask a challenge for on `/v1`.
+pub const CLIENT_SCOPES: [&str; 3] = [MANAGE_DEVICES, USER_SESSION, HEADLESS_LOGIN];
 
 #[derive(Serialize, Deserialize)]
 struct ChallengeState {
     webauthn: Option<SecurityKeyAuthentication>,
     totp: bool,
+    /// Asked for with `allow_reuse`: its answer may be presented again until the challenge
+    /// would have expired.
+    #[serde(default)]
+    reuse: bool,
+}
+
+/// A checked MFA answer.
+#[derive(Debug)]
+pub struct Verified {
+    /// The device that answered.
+    pub device: String,
+    /// For a challenge asked for with `allow_reuse`: until when its answer counts again.
+    pub reusable_until: Option<SystemTime>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -95,12 +114,18 @@ fn security_keys(devices: &[MfaDevice]) -> Vec<SecurityKey> {
 
 /// Makes a challenge for `user`'s devices, stored for one answer within the challenge TTL.
 pub fn challenge(s: &Server, user: &str, scope: &str) -> Result<MfaChallenge> {
+    challenge_with(s, user, scope, false)
+}
+
+/// Like [`challenge`]; with `reuse`, the answer counts again until the challenge would expire.
+pub fn challenge_with(s: &Server, user: &str, scope: &str, reuse: bool) -> Result<MfaChallenge> {
     let cap = s.cap()?;
     let keys = security_keys(&devices_of(s, user, "webauthn")?);
     let mut out = MfaChallenge::default();
     let mut state = ChallengeState {
         webauthn: None,
         totp: false,
+        reuse,
     };
     if let (Some(rp), false) = (webauthn(s)?, keys.is_empty()) {
         let (rcr, auth) = rp
@@ -125,14 +150,28 @@ pub fn challenge(s: &Server, user: &str, scope: &str) -> Result<MfaChallenge> {
 /// The challenge is consumed whatever the outcome. Errors say why (for the log and for
 /// signed-in callers); login folds them into "invalid credentials".
 pub fn verify(s: &Server, user: &str, scope: &str, resp: &MfaResponse) -> Result<String> {
+    verify_full(s, user, scope, resp).map(|v| v.device)
+}
+
+/// Like [`verify`], saying also whether the challenge allowed its answer to be reused.
+pub fn verify_full(s: &Server, user: &str, scope: &str, resp: &MfaResponse) -> Result<Verified> {
     let (state, expires) = s
         .store
         .take_challenge(user, scope)?
         .ok_or_else(|| denied("no MFA challenge is pending (ask for a new one)"))?;
-    if expires <= unix_now() as i64 {
+    let now = unix_now() as i64;
+    if expires <= now {
         return Err(denied("the MFA challenge has expired"));
     }
     let state: ChallengeState = serde_json::from_str(&state).map_err(|e| Error::internal(e.to_string()))?;
+    let reusable_until = state
+        .reuse
+        .then(|| s.settings.now() + std::time::Duration::from_secs((expires - now) as u64));
+    let device = check_answer(s, user, &state, resp)?;
+    Ok(Verified { device, reusable_until })
+}
+
+fn check_answer(s: &Server, user: &str, state: &ChallengeState, resp: &MfaResponse) -> Result<String> {
     if let Some(cred) = &resp.webauthn {
         let (Some(auth), Some(rp)) = (&state.webauthn, webauthn(s)?) else {
             return Err(denied("a security key was not asked for"));

@@ -162,9 +162,25 @@ impl Routed {
     }
 }
 
-/// MFA answers `tsh db exec` may present again: SHA-256 of the answer → (user, device, until).
+/// What a remembered answer may be presented again for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ReuseFor {
+    /// `tsh db exec`'s databases (requester `TSH_DB_EXEC`).
+    DbExec,
+    /// Single-use SSH certificates for the nodes of one command.
+    SshNodes,
+}
+
+/// Whose answer it was, which device gave it, until when, and what for.
+type Remembered = (String, String, SystemTime, ReuseFor);
+
+/// MFA answers that may be presented again, by the SHA-256 of the answer.
 #[derive(Default)]
-pub struct ReusableAnswers(Mutex<HashMap<[u8; 32], (String, String, SystemTime)>>);
+pub struct ReusableAnswers(Mutex<HashMap<[u8; 32], Remembered>>);
+
+fn answer_key(resp: &MfaResponse) -> Result<[u8; 32]> {
+    Ok(Sha256::digest(serde_json::to_vec(resp).map_err(|e| Error::internal(e.to_string()))?).into())
+}
 
 impl ReusableAnswers {
     /// Checks an MFA answer for a routed certificate and returns the device's ID. A fresh answer
@@ -172,11 +188,10 @@ impl ReusableAnswers {
     /// remembered, and the same answer from the same user and requester is taken again for
     /// [`REUSE_WINDOW`] from its first use. Nobody else gets reuse.
     pub fn verify(&self, s: &Server, user: &str, requester: &str, resp: &MfaResponse) -> Result<String> {
-        let key: [u8; 32] =
-            Sha256::digest(serde_json::to_vec(resp).map_err(|e| Error::internal(e.to_string()))?).into();
+        let key = answer_key(resp)?;
         let now = s.settings.now();
         let reusable = requester == REQUESTER_DB_EXEC;
-        if reusable && let Some(device) = self.reuse(&key, user, now) {
+        if reusable && let Some(device) = self.reuse(&key, user, ReuseFor::DbExec, now) {
             return Ok(device);
         }
         let device = crate::mfa::verify(s, user, "user_session", resp).map_err(|e| {
@@ -191,23 +206,40 @@ impl ReusableAnswers {
             }
         })?;
         if reusable {
-            self.remember(key, user, &device, now);
+            self.remember(key, user, &device, now + REUSE_WINDOW, ReuseFor::DbExec);
         }
         Ok(device)
     }
 
-    /// The device of a remembered answer of `user`'s that is still inside its window.
-    fn reuse(&self, key: &[u8; 32], user: &str, now: SystemTime) -> Option<String> {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        map.retain(|_, (_, _, until)| *until > now);
-        map.get(key)
-            .filter(|(owner, _, _)| owner == user)
-            .map(|(_, device, _)| device.clone())
+    /// Checks the answer to a `user_session` challenge for a single-use SSH certificate and
+    /// returns the device's ID. The answer to a challenge asked for with `allow_reuse` is
+    /// remembered until that challenge would have expired and taken again from the same user,
+    /// for another node of the same command (this server's extension of Teleport's reuse,
+    /// ARCHITECTURE.md); any other answer is single use.
+    pub fn verify_session(&self, s: &Server, user: &str, resp: &MfaResponse) -> Result<String> {
+        let key = answer_key(resp)?;
+        if let Some(device) = self.reuse(&key, user, ReuseFor::SshNodes, s.settings.now()) {
+            return Ok(device);
+        }
+        let verified = crate::mfa::verify_full(s, user, crate::mfa::USER_SESSION, resp)?;
+        if let Some(until) = verified.reusable_until {
+            self.remember(key, user, &verified.device, until, ReuseFor::SshNodes);
+        }
+        Ok(verified.device)
     }
 
-    fn remember(&self, key: [u8; 32], user: &str, device: &str, now: SystemTime) {
+    /// The device of a remembered answer of `user`'s for `what` that is still inside its window.
+    fn reuse(&self, key: &[u8; 32], user: &str, what: ReuseFor, now: SystemTime) -> Option<String> {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        map.insert(key, (user.to_string(), device.to_string(), now + REUSE_WINDOW));
+        map.retain(|_, (_, _, until, _)| *until > now);
+        map.get(key)
+            .filter(|(owner, _, _, purpose)| owner == user && *purpose == what)
+            .map(|(_, device, _, _)| device.clone())
+    }
+
+    fn remember(&self, key: [u8; 32], user: &str, device: &str, until: SystemTime, what: ReuseFor) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.insert(key, (user.to_string(), device.to_string(), until, what));
     }
 }
 
@@ -220,23 +252,31 @@ mod tests {
         let answers = ReusableAnswers::default();
         let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
         let key = [7u8; 32];
-        assert_eq!(answers.reuse(&key, "alice", t0), None, "nothing before a first use");
-        answers.remember(key, "alice", "dev-1", t0);
+        let db = ReuseFor::DbExec;
+        assert_eq!(answers.reuse(&key, "alice", db, t0), None, "nothing before a first use");
+        answers.remember(key, "alice", "dev-1", t0 + REUSE_WINDOW, db);
         assert_eq!(
-            answers.reuse(&key, "alice", t0 + Duration::from_secs(299)).as_deref(),
+            answers
+                .reuse(&key, "alice", db, t0 + Duration::from_secs(299))
+                .as_deref(),
             Some("dev-1")
         );
         assert_eq!(
-            answers.reuse(&key, "bob", t0 + Duration::from_secs(1)),
+            answers.reuse(&key, "bob", db, t0 + Duration::from_secs(1)),
             None,
             "another user"
         );
-        assert_eq!(answers.reuse(&[8u8; 32], "alice", t0), None, "another answer");
         assert_eq!(
-            answers.reuse(&key, "alice", t0 + REUSE_WINDOW),
+            answers.reuse(&key, "alice", ReuseFor::SshNodes, t0),
+            None,
+            "another purpose"
+        );
+        assert_eq!(answers.reuse(&[8u8; 32], "alice", db, t0), None, "another answer");
+        assert_eq!(
+            answers.reuse(&key, "alice", db, t0 + REUSE_WINDOW),
             None,
             "the window is over"
         );
-        assert_eq!(answers.reuse(&key, "alice", t0), None, "and it was forgotten");
+        assert_eq!(answers.reuse(&key, "alice", db, t0), None, "and it was forgotten");
     }
 }

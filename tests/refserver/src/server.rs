@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use tele_common::config::ADMIN_IDENTITY_FILE;
 use tele_common::error::{Error, Result, io_error};
+use tele_common::grpc::routing;
 use tele_common::identity::Identity;
 use tele_common::keys::{SshKey, TlsKey};
 use tele_common::resources::{AuthPreference, AuthPreferenceSpec, LabelValues, Resource, Role, RoleSpec, Rule, Verb};
@@ -246,9 +247,18 @@ pub async fn serve(server: Server) -> Result<()> {
     use tokio::signal::unix::{SignalKind, signal};
     let term = signal(SignalKind::terminate()).map_err(|e| Error::internal(format!("cannot watch SIGTERM: {e}")))?;
     let int = signal(SignalKind::interrupt()).map_err(|e| Error::internal(format!("cannot watch SIGINT: {e}")))?;
-    let names = server.settings.server_names();
+    // The web names, and the names Teleport's own servers answer to: the Auth service is
+    // dialed as `<hex(cluster)>.teleport.cluster.local` through the web port.
+    let mut names = server.settings.server_names();
+    names.push(format!("*.{}", routing::CLUSTER_LOCAL));
+    names.push(routing::CLUSTER_LOCAL.to_string());
     let (cert_pem, key_pem) = server.cas.server_identity(&names, ADMIN_IDENTITY_TTL)?;
-    let tls = crate::tlsconf::server_config(&cert_pem, &key_pem, server.cas.tls_ca_der())?;
+    let tls = crate::tlsconf::server_config(
+        &cert_pem,
+        &key_pem,
+        server.cas.tls_ca_der(),
+        &server.settings.cluster_name,
+    )?;
     let addr = server.settings.web_listen_addr.clone();
     let listener = std::net::TcpListener::bind(&addr)
         .map_err(|e| Error::bad_parameter(format!("cannot listen on {addr} (proxy_service.web_listen_addr): {e}")))?;
@@ -258,14 +268,21 @@ pub async fn serve(server: Server) -> Result<()> {
     let local = listener.local_addr().map_err(|e| Error::internal(e.to_string()))?;
     let handle = axum_server::Handle::new();
     let server = Arc::new(server);
-    let ssh = crate::ssh::bind(server.clone()).await?;
-    tokio::spawn(ssh);
+    let ssh = crate::ssh::shared(server.clone())?;
+    if let Some(listener) = crate::ssh::bind(ssh.clone()).await? {
+        tokio::spawn(listener);
+    }
+    let routes = Arc::new(crate::tlsconf::Routes {
+        server: server.clone(),
+        grpc: crate::grpc::start(server.clone()),
+        ssh,
+    });
     let app = crate::web::router(server.clone());
     // TCP_NODELAY: without it small answers wait out the peer's delayed ACK (~40 ms each).
     let config = axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(tls));
     let acceptor = crate::tlsconf::Routing::new(
         axum_server::tls_rustls::RustlsAcceptor::new(config).acceptor(axum_server::accept::NoDelayAcceptor::new()),
-        server.clone(),
+        routes,
     );
     let server = axum_server::from_tcp(listener)
         .map_err(|e| Error::internal(e.to_string()))?

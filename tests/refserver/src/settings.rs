@@ -19,8 +19,8 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// Where the web listener binds.
     pub web_listen_addr: String,
-    /// Where the SSH listener binds.
-    pub ssh_listen_addr: String,
+    /// Where the separate SSH listener binds, when there is one (`proxy_service.listen_addr`).
+    pub ssh_listen_addr: Option<String>,
     /// The address users reach the web listener at.
     pub public_web_addr: String,
     /// Where sessions are recorded.
@@ -31,6 +31,9 @@ pub struct Settings {
     pub mfa_challenge_ttl: Duration,
     /// Test knob: a file holding seconds to add to the clock the proxy checks certificates by.
     pub clock_offset_file: Option<PathBuf>,
+    /// Test knob: refuse `allow_reuse` on `USER_SESSION` challenges, as Teleport 17 does, so a
+    /// test can see tsh fall back to one tap per node.
+    pub refuse_session_mfa_reuse: bool,
 }
 
 /// Default lifetime of an MFA challenge (Teleport's).
@@ -40,6 +43,14 @@ pub const CHALLENGE_TTL_ENV: &str = "REFSERVER_MFA_CHALLENGE_TTL";
 /// Test knob: the file of [`Settings::clock_offset_file`], so a test can move the server's clock
 /// instead of sleeping (a one-minute certificate expiring).
 pub const CLOCK_OFFSET_FILE_ENV: &str = "REFSERVER_CLOCK_OFFSET_FILE";
+
+/// Test knob: [`Settings::refuse_session_mfa_reuse`] when set (to anything).
+pub const REFUSE_SESSION_MFA_REUSE_ENV: &str = "REFSERVER_REFUSE_SESSION_MFA_REUSE";
+
+#[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
+fn refuse_session_mfa_reuse() -> bool {
+    std::env::var_os(REFUSE_SESSION_MFA_REUSE_ENV).is_some()
+}
 
 #[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
 fn clock_offset_file() -> Option<PathBuf> {
@@ -96,6 +107,7 @@ impl Settings {
             static_tokens,
             mfa_challenge_ttl: challenge_ttl()?,
             clock_offset_file: clock_offset_file(),
+            refuse_session_mfa_reuse: refuse_session_mfa_reuse(),
             config,
         })
     }

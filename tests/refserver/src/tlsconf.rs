@@ -1,16 +1,21 @@
-//! The web listener's TLS: the server certificate from the cluster CA, client certificates
-//! optional (the `/webapi` endpoints need none) but verified against the cluster CA when given.
+//! The web listener's TLS and Teleport's TLS routing on it: the server certificate from the
+//! cluster CA, client certificates optional (the `/webapi` endpoints need none) but verified
+//! against the cluster CA when given, and each connection routed by the ALPN value it chose.
 
 use std::sync::Arc;
 
 use rustls::RootCertStore;
 use rustls::pki_types::CertificateDer;
 use rustls::server::WebPkiClientVerifier;
+use tele_common::api::routes::ALPN_POSTGRES;
 use tele_common::error::{Error, Result};
+use tele_common::grpc::routing;
 use tele_common::tls;
 
-/// Builds the listener's config.
-pub fn server_config(cert_pem: &str, key_pem: &str, ca_der: &[u8]) -> Result<rustls::ServerConfig> {
+/// Builds the listener's config. ALPN values are chosen in this order (rustls takes the first
+/// of the server's list the client offers): Teleport's protocols before HTTP, because a gRPC
+/// client offers `teleport-auth@...` and then `h2`.
+pub fn server_config(cert_pem: &str, key_pem: &str, ca_der: &[u8], cluster: &str) -> Result<rustls::ServerConfig> {
     let provider = tls::provider();
     let mut roots = RootCertStore::empty();
     roots
@@ -27,25 +32,39 @@ pub fn server_config(cert_pem: &str, key_pem: &str, ca_der: &[u8]) -> Result<rus
         .with_single_cert(tls::parse_certs_pem(cert_pem)?, tls::parse_key_pem(key_pem)?)
         .map_err(|e| Error::internal(format!("server certificate: {e}")))?;
     config.alpn_protocols = vec![
-        b"h2".to_vec(),
-        b"http/1.1".to_vec(),
-        tele_common::api::routes::ALPN_POSTGRES.to_vec(),
+        routing::auth_alpn(cluster),
+        routing::PROXY_SSH.to_vec(),
+        ALPN_POSTGRES.to_vec(),
+        routing::H2.to_vec(),
+        routing::HTTP1.to_vec(),
     ];
     Ok(config)
 }
 
+/// Where routed connections go: the Auth service's gRPC, the SSH proxy, the database proxy.
+pub struct Routes {
+    /// The server.
+    pub server: Arc<crate::server::Server>,
+    /// The gRPC server's queue of connections.
+    pub grpc: crate::grpc::Incoming,
+    /// The SSH proxy.
+    pub ssh: Arc<crate::ssh::Shared>,
+}
+
 /// The web listener's acceptor: TLS, then routing by ALPN (Teleport's TLS routing on one port).
-/// `teleport-postgres` goes to the database proxy; everything else is HTTP for the router.
+/// `teleport-auth@<hex(cluster)>.teleport.cluster.local` goes to the Auth service's gRPC,
+/// `teleport-proxy-ssh` to the SSH proxy, `teleport-postgres` to the database proxy; `h2` and
+/// `http/1.1` are HTTP for the router.
 #[derive(Clone)]
 pub struct Routing<A> {
     inner: A,
-    server: Arc<crate::server::Server>,
+    routes: Arc<Routes>,
 }
 
 impl<A> Routing<A> {
     /// Routes what `inner` (the rustls acceptor) accepts.
-    pub fn new(inner: A, server: Arc<crate::server::Server>) -> Self {
-        Self { inner, server }
+    pub fn new(inner: A, routes: Arc<Routes>) -> Self {
+        Self { inner, routes }
     }
 }
 
@@ -65,20 +84,30 @@ where
 
     fn accept(&self, stream: tokio::net::TcpStream, service: S) -> Self::Future {
         let inner = self.inner.clone();
-        let server = self.server.clone();
+        let routes = self.routes.clone();
         Box::pin(async move {
+            let peer = stream.peer_addr()?;
             let (tls, service) = inner.accept(stream, service).await?;
             let conn = tls.get_ref().1;
-            if conn.alpn_protocol() == Some(tele_common::api::routes::ALPN_POSTGRES) {
-                let peer = conn
+            let alpn = conn.alpn_protocol().unwrap_or_default();
+            if alpn == ALPN_POSTGRES {
+                let peer_certs = conn
                     .peer_certificates()
                     .map(|chain| chain.iter().map(|c| c.to_vec()).collect())
                     .unwrap_or_default();
-                tokio::spawn(crate::db_proxy::serve(server, tls, peer));
-                // Not an HTTP connection: axum-server drops this "error" quietly.
-                return Err(std::io::Error::other("routed to the database proxy"));
+                tokio::spawn(crate::db_proxy::serve(routes.server.clone(), tls, peer_certs));
+            } else if alpn == routing::PROXY_SSH {
+                crate::ssh::serve_stream(&routes.ssh, tls, peer);
+            } else if alpn.starts_with(routing::AUTH_PREFIX.as_bytes()) {
+                // Only this cluster's value was offered by the server config, so a match is ours.
+                if routes.grpc.send(crate::grpc::Conn::new(tls, peer)).is_err() {
+                    tracing::error!("gRPC server is gone");
+                }
+            } else {
+                return Ok((tls, service));
             }
-            Ok((tls, service))
+            // Not an HTTP connection: axum-server drops this "error" quietly.
+            Err(std::io::Error::other("routed by ALPN"))
         })
     }
 }

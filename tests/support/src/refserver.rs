@@ -16,9 +16,17 @@ pub struct RefServerBuilder {
     bootstrap: Option<String>,
     auth_extra: String,
     env: Vec<(String, String)>,
+    ssh_port: bool,
 }
 
 impl RefServerBuilder {
+    /// No separate SSH port (`proxy_service.listen_addr` unset): SSH reaches the proxy only
+    /// through the web port's TLS routing, as on a stock Teleport 17 proxy.
+    pub fn without_ssh_port(mut self) -> Self {
+        self.ssh_port = false;
+        self
+    }
+
     /// Sets the cluster name (default `example.test`).
     pub fn cluster(mut self, name: &str) -> Self {
         self.cluster = name.into();
@@ -75,8 +83,11 @@ impl RefServerBuilder {
         }
         yaml.push_str(&self.auth_extra);
         yaml.push_str(&format!(
-            "proxy_service:\n  enabled: true\n  web_listen_addr: {web_addr}\n  listen_addr: {ssh_addr}\n"
+            "proxy_service:\n  enabled: true\n  web_listen_addr: {web_addr}\n"
         ));
+        if self.ssh_port {
+            yaml.push_str(&format!("  listen_addr: {ssh_addr}\n"));
+        }
         let config = dir.path().join("teleport.yaml");
         std::fs::write(&config, yaml).expect("writing teleport.yaml");
         let bootstrap = self.bootstrap.map(|text| {
@@ -109,7 +120,8 @@ pub struct RefServer {
     pub data_dir: PathBuf,
     /// `127.0.0.1:<port>` of the web listener.
     pub web_addr: String,
-    /// `127.0.0.1:<port>` of the SSH listener.
+    /// `127.0.0.1:<port>` of the separate SSH listener (nothing listens there when the server
+    /// was built [`RefServerBuilder::without_ssh_port`]).
     pub ssh_addr: String,
     bootstrap: Option<PathBuf>,
     env: Vec<(String, String)>,
@@ -126,6 +138,7 @@ impl RefServer {
             bootstrap: None,
             auth_extra: String::new(),
             env: Vec::new(),
+            ssh_port: true,
         }
     }
 

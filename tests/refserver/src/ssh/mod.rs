@@ -30,7 +30,7 @@ pub fn recording_path(data_dir: &Path, id: &str) -> PathBuf {
 }
 
 /// What every connection shares.
-pub(crate) struct Shared {
+pub struct Shared {
     server: Arc<Server>,
     host_key: PrivateKey,
     config: Arc<russh::server::Config>,
@@ -70,25 +70,33 @@ fn server_config(key: PrivateKey, cert: ssh_key::Certificate) -> russh::server::
     }
 }
 
-/// Binds the SSH listener; the returned future serves it.
-pub async fn bind(server: Arc<Server>) -> Result<impl Future<Output = ()>> {
-    let addr = server.settings.ssh_listen_addr.clone();
-    let listener = tokio::net::TcpListener::bind(&addr)
-        .await
-        .map_err(|e| Error::bad_parameter(format!("cannot listen on {addr} (proxy_service.listen_addr): {e}")))?;
+/// The proxy's SSH server: its host key and certificate, shared by every connection, whether
+/// it came to the SSH port or through the web port's TLS routing (`teleport-proxy-ssh`).
+pub fn shared(server: Arc<Server>) -> Result<Arc<Shared>> {
     let host_key = PrivateKey::random(&mut rand::rng(), ssh_key::Algorithm::Ed25519)
         .map_err(|e| Error::internal(format!("host key: {e}")))?;
     let names = server.settings.server_names();
     let cert = server
         .cas
         .sign_host(host_key.public_key(), &names, Some(HOST_CERT_TTL), "Proxy")?;
-    let shared = Arc::new(Shared {
+    Ok(Arc::new(Shared {
         config: Arc::new(server_config(host_key.clone(), cert)),
         server,
         host_key,
-    });
+    }))
+}
+
+/// Binds the separate SSH listener when `proxy_service.listen_addr` is set; the returned
+/// future serves it.
+pub async fn bind(shared: Arc<Shared>) -> Result<Option<impl Future<Output = ()>>> {
+    let Some(addr) = shared.server.settings.ssh_listen_addr.clone() else {
+        return Ok(None);
+    };
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .map_err(|e| Error::bad_parameter(format!("cannot listen on {addr} (proxy_service.listen_addr): {e}")))?;
     tracing::info!(addr = %listener.local_addr().map(|a| a.to_string()).unwrap_or(addr), "ssh listener ready");
-    Ok(async move {
+    Ok(Some(async move {
         loop {
             let (tcp, peer) = match listener.accept().await {
                 Ok(conn) => conn,
@@ -98,20 +106,29 @@ pub async fn bind(server: Arc<Server>) -> Result<impl Future<Output = ()>> {
                 }
             };
             let _ = tcp.set_nodelay(true);
-            let handler = proxy::ProxyHandler::new(shared.clone(), peer);
-            let config = shared.config.clone();
-            tokio::spawn(async move {
-                match russh::server::run_stream(config, tcp, handler).await {
-                    Ok(session) => {
-                        if let Err(e) = session.await {
-                            tracing::debug!(%peer, "ssh connection ended: {e}");
-                        }
-                    }
-                    Err(e) => tracing::debug!(%peer, "ssh handshake failed: {e}"),
-                }
-            });
+            serve_stream(&shared, tcp, peer);
         }
-    })
+    }))
+}
+
+/// Serves one SSH connection on `stream` (TCP from the SSH port, or TLS routed from the web
+/// port) until it ends.
+pub fn serve_stream<S>(shared: &Arc<Shared>, stream: S, peer: std::net::SocketAddr)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let handler = proxy::ProxyHandler::new(shared.clone(), peer);
+    let config = shared.config.clone();
+    tokio::spawn(async move {
+        match russh::server::run_stream(config, stream, handler).await {
+            Ok(session) => {
+                if let Err(e) = session.await {
+                    tracing::debug!(%peer, "ssh connection ended: {e}");
+                }
+            }
+            Err(e) => tracing::debug!(%peer, "ssh handshake failed: {e}"),
+        }
+    });
 }
 
 /// The error type of the SSH handlers.

@@ -157,7 +157,7 @@ pub(crate) fn check_single_use(id: &Identity, node: &NodeRow) -> Result<()> {
         return Ok(());
     }
     match &id.single_use {
-        Some((_, for_node)) if for_node == &node.name => Ok(()),
+        Some((_, for_node)) if session_mfa::names(node, for_node) => Ok(()),
         Some((_, for_node)) => Err(Error::access_denied(format!(
             "this single-use certificate is for node {for_node:?}, not {:?}",
             node.name

@@ -23,6 +23,19 @@ pub struct NodeRow {
     pub version: String,
 }
 
+impl NodeRow {
+    /// The node as clients see it.
+    pub fn view(&self) -> tele_common::api::nodes::Node {
+        tele_common::api::nodes::Node {
+            name: self.name.clone(),
+            uuid: self.uuid.clone(),
+            addr: self.addr.clone(),
+            labels: self.labels.clone(),
+            version: self.version.clone(),
+        }
+    }
+}
+
 /// A session the proxy recorded.
 #[derive(Clone, Debug)]
 pub struct SessionRow {

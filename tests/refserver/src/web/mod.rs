@@ -14,7 +14,6 @@ mod nodes;
 mod pages;
 mod roles;
 mod routes;
-mod session;
 mod tokens;
 mod users;
 mod webapi;
@@ -129,7 +128,6 @@ pub fn router(state: State) -> Router {
             get(roles::read).put(roles::upsert).delete(roles::remove),
         )
         .route("/v1/cap", get(roles::read_cap).put(roles::put_cap))
-        .route("/v1/nodes", get(nodes::list))
         .route("/v1/databases", get(databases::list_databases))
         .route(
             "/v1/databases/{name}",
@@ -150,9 +148,7 @@ pub fn router(state: State) -> Router {
         .route("/v1/certs/user", post(certs::user))
         .route("/v1/certs/db", post(certs::db))
         .route("/v1/mfa/challenge", post(mfa::challenge))
-        .route("/v1/mfa/required", post(session::required))
         .route("/v1/headless/{id}", get(headless::get).put(headless::update))
-        .route("/v1/certs/single-use", post(session::single_use))
         .route("/v1/routes/mfa_required", post(routes::mfa_required))
         .route("/v1/certs/route", post(routes::cert))
         .route("/v1/mfa/devices", get(mfa::list))
@@ -175,8 +171,14 @@ async fn log_request(req: Request, next: Next) -> Response {
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "(unmatched)".into());
+    // Whether a client certificate came with it: Teleport's proxy hands such requests to
+    // application access, so public endpoints must be called without one.
+    let client_cert = req
+        .extensions()
+        .get::<Arc<TlsInfo>>()
+        .is_some_and(|info| !info.peer_certificates.is_empty());
     let start = Instant::now();
     let resp = next.run(req).await;
-    tracing::info!(%method, route, status = resp.status().as_u16(), ms = start.elapsed().as_millis() as u64, "request");
+    tracing::info!(%method, route, client_cert, status = resp.status().as_u16(), ms = start.elapsed().as_millis() as u64, "request");
     resp
 }

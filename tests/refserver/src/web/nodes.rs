@@ -7,13 +7,12 @@ use axum::extract::{Path, State as AxState};
 use axum::http::header;
 use axum::response::IntoResponse;
 use ssh_key::PublicKey;
-use tele_common::api::nodes::{JoinRequest, JoinResponse, Node, NodeList, Recording, RecordingList};
+use tele_common::api::nodes::{JoinRequest, JoinResponse, Recording, RecordingList};
 use tele_common::duration::rfc3339;
 use tele_common::error::Error;
 use tele_common::resources::{SystemRole, Verb};
 
 use super::{ApiJson, ApiResult, State};
-use crate::access;
 use crate::authz::Caller;
 use crate::store::{NodeRow, SessionRow};
 
@@ -82,32 +81,11 @@ pub async fn join(AxState(s): AxState<State>, ApiJson(req): ApiJson<JoinRequest>
                 .to_openssh()
                 .map_err(|e| Error::internal(e.to_string()))?,
         ],
-        node: view(&row),
+        node: row.view(),
     }))
 }
 
 /// `GET /v1/nodes`: all nodes for admins; for users, those their roles let them see.
-pub async fn list(AxState(s): AxState<State>, caller: Caller) -> ApiResult<Json<NodeList>> {
-    let nodes = s.store.nodes()?;
-    let nodes = match &caller {
-        Caller::System { .. } => nodes,
-        Caller::User { roles, .. } => nodes.into_iter().filter(|n| access::node_visible(roles, n)).collect(),
-    };
-    Ok(Json(NodeList {
-        nodes: nodes.iter().map(view).collect(),
-    }))
-}
-
-fn view(n: &NodeRow) -> Node {
-    Node {
-        name: n.name.clone(),
-        uuid: n.uuid.clone(),
-        addr: n.addr.clone(),
-        labels: n.labels.clone(),
-        version: n.version.clone(),
-    }
-}
-
 /// Whose sessions the caller may read: everyone's with a `session` read rule, else their own.
 fn session_owner(caller: &Caller) -> Option<String> {
     match caller.check("session", Verb::Read) {

@@ -64,23 +64,29 @@ pub async fn find(AxState(s): AxState<State>) -> Json<FindResponse> {
     Json(find_response(&s))
 }
 
+/// The proxy's addresses as Teleport's multiplex listener mode reports them: TLS routing on,
+/// so clients reach SSH through `public_addr` (the web port); `listen_addr` and
+/// `ssh_public_addr` name the separate SSH port where one is configured.
 fn find_response(s: &State) -> FindResponse {
     let settings = &s.settings;
-    let ssh_port = tele_common::config::split_host_port(&settings.ssh_listen_addr)
-        .map(|(_, p)| p)
-        .unwrap_or(3023);
     let public_host = tele_common::config::split_host_port(&settings.public_web_addr)
         .map(|(h, _)| h)
         .unwrap_or_else(|_| settings.public_web_addr.clone());
+    let ssh_port = settings
+        .ssh_listen_addr
+        .as_deref()
+        .and_then(|a| tele_common::config::split_host_port(a).ok())
+        .map(|(_, p)| p);
     FindResponse {
         proxy: ProxySettings {
             ssh: SshProxySettings {
-                listen_addr: settings.ssh_listen_addr.clone(),
+                listen_addr: settings.ssh_listen_addr.clone().unwrap_or_default(),
                 web_listen_addr: settings.web_listen_addr.clone(),
                 public_addr: settings.public_web_addr.clone(),
-                ssh_public_addr: format!("{public_host}:{ssh_port}"),
+                ssh_public_addr: ssh_port.map(|p| format!("{public_host}:{p}")).unwrap_or_default(),
                 ..SshProxySettings::default()
             },
+            tls_routing_enabled: true,
             ..ProxySettings::default()
         },
         server_version: tele_common::VERSION.into(),
