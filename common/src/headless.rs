@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::api::Client;
-use crate::api::headless::{CERT_TTL, HeadlessLoginRequest, request_id};
+use crate::api::headless::{CERT_TTL, HeadlessLoginRequest, authorized_key, request_id};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::keys::{SshKey, TlsKey};
@@ -49,7 +49,8 @@ pub async fn begin(ctx: &Context, home: &Home, proxy: &str, user: &str, insecure
     }
     let ssh = SshKey::generate()?;
     let tls = TlsKey::generate()?;
-    let id = request_id(&ssh.public_openssh());
+    let key_line = authorized_key(&ssh);
+    let id = request_id(&key_line);
     // The command names the proxy as a user would type it: the host alone on the default port.
     let shown_proxy = match crate::config::split_host_port(proxy) {
         Ok((host, 3080)) => host,
@@ -59,7 +60,7 @@ pub async fn begin(ctx: &Context, home: &Home, proxy: &str, user: &str, insecure
         req: HeadlessLoginRequest {
             user: user.to_string(),
             headless_id: id.clone(),
-            ssh_pub_key: ssh.public_openssh(),
+            ssh_pub_key: key_line,
             tls_pub_key: tls.public_pem(),
             ttl: CERT_TTL,
             ..Default::default()

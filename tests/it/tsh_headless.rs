@@ -358,8 +358,8 @@ fn post_headless(srv: &RefServer, body: &str) -> std::process::Child {
 const PER_USER_CAP: usize = 16;
 
 fn request_body(user: &str, id: Option<&str>) -> String {
-    use tele_common::api::headless::{HeadlessLoginRequest, request_id};
-    let key = tele_common::keys::SshKey::generate().unwrap().public_openssh();
+    use tele_common::api::headless::{HeadlessLoginRequest, authorized_key, request_id};
+    let key = authorized_key(&tele_common::keys::SshKey::generate().unwrap());
     let tls = tele_common::keys::TlsKey::generate().unwrap().public_pem();
     serde_json::to_string(&HeadlessLoginRequest {
         user: user.into(),
@@ -382,6 +382,23 @@ fn requests_must_match_their_key_and_are_capped_per_user() {
     .wait_with_output()
     .unwrap();
     assert_eq!(out.status.code(), Some(22), "an HTTP error");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("headless_id: does not match the SSH public key"),
+        "{text}"
+    );
+    // The key is hashed exactly as sent (Teleport's authorized_keys form, with its newline): the
+    // same key without the newline, under the ID of the key with it, is refused too.
+    let line = tele_common::api::headless::authorized_key(&tele_common::keys::SshKey::generate().unwrap());
+    let body = serde_json::to_string(&tele_common::api::headless::HeadlessLoginRequest {
+        user: "mallory".into(),
+        headless_id: tele_common::api::headless::request_id(&line),
+        ssh_pub_key: line.trim_end().to_string(),
+        tls_pub_key: tele_common::keys::TlsKey::generate().unwrap().public_pem(),
+        ..Default::default()
+    })
+    .unwrap();
+    let out = post_headless(&srv, &body).wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("headless_id: does not match the SSH public key"),

@@ -20,19 +20,25 @@ pub const CERT_TTL: Duration = Duration::from_secs(60);
 pub const SCOPE: &str = "headless_login";
 
 /// The request ID of an SSH public key: a UUID v5 in the nil namespace, hashed with SHA-256
-/// instead of SHA-1 (Teleport's `NewHeadlessAuthenticationID`). `authorized_key` is the
-/// `ssh-ed25519 AAAA...` line; the trailing newline Go's MarshalAuthorizedKey adds is added here.
+/// instead of SHA-1 (Teleport's `NewHeadlessAuthenticationID`) over the key exactly as sent:
+/// authorized_keys form as Go's `MarshalAuthorizedKey` writes it, `ssh-ed25519 AAAA...` and a
+/// newline, no comment ([`authorized_key`]).
 pub fn request_id(authorized_key: &str) -> String {
     let mut h = Sha256::new();
     h.update([0u8; 16]);
-    h.update(authorized_key.trim_end().as_bytes());
-    h.update(b"\n");
+    h.update(authorized_key.as_bytes());
     let digest = h.finalize();
     let mut b = [0u8; 16];
     b.copy_from_slice(&digest[..16]);
     b[6] = (b[6] & 0x0f) | 0x50;
     b[8] = (b[8] & 0x3f) | 0x80;
     uuid::Uuid::from_bytes(b).to_string()
+}
+
+/// A public key as Go's `ssh.MarshalAuthorizedKey` writes it (what Teleport sends and hashes):
+/// the `type base64` line with its newline.
+pub fn authorized_key(key: &crate::keys::SshKey) -> String {
+    format!("{}\n", key.public_openssh())
 }
 
 /// `POST /webapi/headless/login` (Teleport's HeadlessLoginReq).
@@ -42,7 +48,8 @@ pub struct HeadlessLoginRequest {
     pub user: String,
     /// [`request_id`] of `ssh_pub_key`.
     pub headless_id: String,
-    /// SSH public key, authorized_keys form.
+    /// SSH public key, authorized_keys form with its newline, exactly as hashed for
+    /// `headless_id`.
     #[serde(with = "b64::string", default)]
     pub ssh_pub_key: String,
     /// TLS public key, PKIX PEM.
@@ -174,7 +181,7 @@ mod tests {
     #[test]
     fn request_id_is_a_sha256_uuid_v5_of_the_key_line() {
         let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDm3ioq6DBxzNRdNn8cWUFZSKqWkqrCVi5ZSKXzCvTnJ";
-        let id = request_id(key);
+        let id = request_id(&format!("{key}\n"));
         // Independent computation: sha256(16 zero bytes || key || "\n"), first 16 bytes,
         // version 5, RFC 4122 variant.
         let mut data = vec![0u8; 16];
@@ -187,7 +194,7 @@ mod tests {
         assert!("89ab".contains(&id[19..20]), "variant: {id}");
         assert_eq!(id.replace('-', "")[..12], hex[..12]);
         assert_eq!(id.replace('-', "")[20..], hex[20..]);
-        // The same key with or without its newline is the same request.
-        assert_eq!(request_id(&format!("{key}\n")), id);
+        // The key is hashed as sent: without its newline it is another request.
+        assert_ne!(request_id(key), id);
     }
 }

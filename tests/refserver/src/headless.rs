@@ -79,7 +79,7 @@ pub fn open(s: &Server, req: &HeadlessLoginRequest, ip: IpAddr) -> Result<Headle
     let row = HeadlessRow {
         id: req.headless_id.clone(),
         user: req.user.clone(),
-        ssh_pub_key: req.ssh_pub_key.trim().to_string(),
+        ssh_pub_key: req.ssh_pub_key.clone(),
         tls_pub_key: req.tls_pub_key.clone(),
         client_ip: ip.to_string(),
         state: State::Pending,
@@ -218,7 +218,7 @@ pub fn get(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
     if row.state == State::Pending && row.expires <= s.settings.now() {
         return Err(expired());
     }
-    let fingerprint = PublicKey::from_openssh(&row.ssh_pub_key)
+    let fingerprint = PublicKey::from_openssh(row.ssh_pub_key.trim())
         .map(|k| k.fingerprint(HashAlg::Sha256).to_string())
         .unwrap_or_default();
     Ok(HeadlessRequest {

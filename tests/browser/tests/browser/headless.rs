@@ -75,7 +75,8 @@ impl CurlLogin {
         let body = serde_json::json!({
             "user": user,
             "headless_id": id,
-            "ssh_pub_key": b64(&key_line),
+            // Sent exactly as hashed: with the newline MarshalAuthorizedKey ends the line with.
+            "ssh_pub_key": b64(&format!("{key_line}\n")),
             "tls_pub_key": b64(tls_pub.ok()),
             "ttl": 60_000_000_000u64,
         });
