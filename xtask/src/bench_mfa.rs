@@ -45,12 +45,13 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let tsh_bin = soft_tsh(&dir)?;
     let login = os_user()?;
-    let (web, ssh) = (free_port()?, free_port()?);
+    // No separate SSH port: tsh reaches SSH through the web port's TLS routing.
+    let web = free_port()?;
     let config = dir.join("teleport.yaml");
     std::fs::write(
         &config,
         format!(
-            "teleport:\n  data_dir: {}\nauth_service:\n  cluster_name: bench.test\n  authentication:\n    second_factor: \"on\"\n    webauthn:\n      rp_id: localhost\nproxy_service:\n  web_listen_addr: 127.0.0.1:{web}\n  listen_addr: 127.0.0.1:{ssh}\n",
+            "teleport:\n  data_dir: {}\nauth_service:\n  cluster_name: bench.test\n  authentication:\n    second_factor: \"on\"\n    webauthn:\n      rp_id: localhost\nproxy_service:\n  web_listen_addr: 127.0.0.1:{web}\n",
             dir.join("data").display()
         ),
     )
