@@ -11,6 +11,7 @@
 //! - [`resources`]: role, user, cluster_auth_preference, token, in Teleport's YAML shape.
 //! - [`api`]: the wire contract (request/response types) and the HTTPS client.
 //! - [`tls`], [`keys`], [`sshca`], [`identity`]: TLS trust, key generation, CA lines, identity files.
+//! - [`suite`]: Teleport's signature algorithm suites (which keys a cluster and its users make).
 //! - [`kube`]: kubeconfig files and `tsh proxy kube`'s local proxy.
 //! - [`admin`]: how tctl finds its credentials (`-c`, `-i`, profile).
 //!
@@ -41,6 +42,7 @@ pub mod resources;
 pub mod scp;
 pub mod ssh;
 pub mod sshca;
+pub mod suite;
 pub mod tls;
 pub mod yaml;
 

@@ -359,8 +359,12 @@ const PER_USER_CAP: usize = 16;
 
 fn request_body(user: &str, id: Option<&str>) -> String {
     use tele_common::api::headless::{HeadlessLoginRequest, request_id};
-    let key = tele_common::keys::SshKey::generate().unwrap().public_openssh();
-    let tls = tele_common::keys::TlsKey::generate().unwrap().public_pem();
+    let key = tele_common::keys::SshKey::generate(tele_common::keys::KeyAlgorithm::Ed25519)
+        .unwrap()
+        .public_openssh();
+    let tls = tele_common::keys::TlsKey::generate(tele_common::keys::KeyAlgorithm::EcdsaP256)
+        .unwrap()
+        .public_pem();
     serde_json::to_string(&HeadlessLoginRequest {
         user: user.into(),
         headless_id: id.map(String::from).unwrap_or_else(|| request_id(&key)),

@@ -76,8 +76,8 @@ pub async fn bind(server: Arc<Server>) -> Result<impl Future<Output = ()>> {
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| Error::bad_parameter(format!("cannot listen on {addr} (proxy_service.listen_addr): {e}")))?;
-    let host_key = PrivateKey::random(&mut rand::rng(), ssh_key::Algorithm::Ed25519)
-        .map_err(|e| Error::internal(format!("host key: {e}")))?;
+    let (host_alg, _) = server.cas.identity_keys();
+    let host_key = tele_common::keys::SshKey::generate(host_alg)?.private().clone();
     let names = server.settings.server_names();
     let cert = server
         .cas
