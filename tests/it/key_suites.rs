@@ -14,6 +14,7 @@ use tele_test_support::{RefServer, SshAgent, Sshd, free_port, require_program, r
 
 use crate::nodes::{join, joined_node, node_token, openssh_subsystem};
 use crate::tctl_credentials::{identity, remote};
+use crate::tsh_headless::{approve, laptop, request_id, start};
 use crate::tsh_session_mfa::{CHECK_SECRET, LOGIN_SECRET, PASSWORD, roles, taps};
 use crate::{TshUser, os_user, tctl};
 
@@ -279,6 +280,23 @@ fn the_story_on_a_legacy_rsa_cluster_that_records_at_the_proxy() {
 #[test]
 fn the_story_on_a_balanced_cluster() {
     story(&BALANCED, false);
+}
+
+#[test]
+fn a_headless_login_on_a_legacy_cluster_makes_rsa_keys() {
+    let srv = cluster("legacy", false);
+    let (_t, args) = node_token(&srv, "5m");
+    let _dev = joined_node(&srv, &args, "dev1", "env=dev");
+    let alice = laptop(&srv, "alice");
+    let remote = TshUser::new(&srv);
+    let mut ssh = start(&srv, &remote, "alice", &["ssh", "dev1", "echo", "headless-ok"]);
+    let id = request_id(&mut ssh, &srv, "alice");
+    approve(&alice, &id).ok();
+    assert_eq!(ssh.finish().ok(), "headless-ok\n");
+    // The request the server kept names the key tsh made in memory.
+    let store = tele_refserver::store::Store::open(&srv.data_dir).unwrap();
+    let row = store.headless(&id).unwrap().unwrap();
+    assert!(row.ssh_pub_key.starts_with("ssh-rsa "), "{}", row.ssh_pub_key);
 }
 
 #[test]

@@ -62,7 +62,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A headless tsh on `remote` with `args` after the global flags.
-fn start(srv: &RefServer, remote: &TshUser, user: &str, args: &[&str]) -> Interactive {
+pub(crate) fn start(srv: &RefServer, remote: &TshUser, user: &str, args: &[&str]) -> Interactive {
     start_with(tsh(), &[], srv, remote, user, args)
 }
 
@@ -86,7 +86,7 @@ fn start_with(
 }
 
 /// Waits for the approval text; checks it is Teleport's, word for word; returns the ID.
-fn request_id(child: &mut Interactive, srv: &RefServer, user: &str) -> String {
+pub(crate) fn request_id(child: &mut Interactive, srv: &RefServer, user: &str) -> String {
     // The text is written at once, so the whole of it is there with its last line.
     let text = child.expect("\ntsh headless approve ");
     let id = text
@@ -105,7 +105,7 @@ fn request_id(child: &mut Interactive, srv: &RefServer, user: &str) -> String {
     id
 }
 
-fn approve(laptop: &TshUser, id: &str) -> tele_test_support::Output {
+pub(crate) fn approve(laptop: &TshUser, id: &str) -> tele_test_support::Output {
     laptop.tsh(&["headless", "approve", "--skip-confirm", id], None)
 }
 
