@@ -168,8 +168,8 @@ impl TlsKey {
     }
 
     fn from_pkcs8(der: &[u8]) -> Result<Self> {
-        let der = rustls::pki_types::PrivatePkcs8KeyDer::from(der.to_vec());
-        rcgen::KeyPair::try_from(&der)
+        // Borrowed: the format is recognised from the DER, no unzeroized copy is made.
+        rcgen::KeyPair::try_from(der)
             .map(Self)
             .map_err(|e| Error::bad_parameter(format!("invalid TLS private key: {e}")))
     }
