@@ -75,7 +75,7 @@ impl Issuer {
         } else {
             None
         };
-        let key = TlsKey::generate()?;
+        let key = TlsKey::generate(tele_common::keys::KeyAlgorithm::EcdsaP256)?;
         let answer = self
             .client
             .route_cert(&RouteCertRequest {

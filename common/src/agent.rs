@@ -9,8 +9,8 @@ use std::os::unix::net::UnixStream;
 use std::path::Path;
 use std::time::Duration;
 
-use ssh_key::Certificate;
 use ssh_key::private::KeypairData;
+use ssh_key::{Certificate, HashAlg, Mpint};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
@@ -73,7 +73,7 @@ fn request(sock: &Path, body: &[u8]) -> Result<Vec<u8>> {
     Ok(reply)
 }
 
-/// Loads an Ed25519 key with its certificate; the agent forgets it after `lifetime_secs`.
+/// Loads a key with its certificate; the agent forgets it after `lifetime_secs`.
 pub fn add_certificate(
     sock: &Path,
     key: &SshKey,
@@ -81,22 +81,8 @@ pub fn add_certificate(
     comment: &str,
     lifetime_secs: u32,
 ) -> std::result::Result<(), AddError> {
-    let KeypairData::Ed25519(pair) = key.private().key_data() else {
-        return Err(AddError::Other(Error::bad_parameter(
-            "only Ed25519 keys can be loaded into the agent",
-        )));
-    };
-    let cert_blob = cert
-        .to_bytes()
-        .map_err(|e| AddError::Other(Error::internal(e.to_string())))?;
-    let mut secret = Zeroizing::new(Vec::with_capacity(64));
-    secret.extend_from_slice(pair.private.as_ref());
-    secret.extend_from_slice(pair.public.as_ref());
     let mut body = Zeroizing::new(vec![ADD_ID_CONSTRAINED]);
-    string(&mut body, b"ssh-ed25519-cert-v01@openssh.com");
-    string(&mut body, &cert_blob);
-    string(&mut body, pair.public.as_ref());
-    string(&mut body, &secret);
+    encode_certified_key(&mut body, key, cert).map_err(AddError::Other)?;
     string(&mut body, comment.as_bytes());
     body.push(CONSTRAIN_LIFETIME);
     body.extend(lifetime_secs.to_be_bytes());
@@ -105,6 +91,41 @@ pub fn add_certificate(
         Some(&FAILURE) => Err(AddError::Refused),
         _ => Err(AddError::Other(Error::connection("ssh-agent: unexpected reply"))),
     }
+}
+
+/// The key part of an add request for a certified key (draft-miller-ssh-agent §4.2): the
+/// certificate type and blob, then what of the private key the certificate does not carry.
+/// For Ed25519 that repeats the public key; RSA sends `d, iqmp, p, q`; ECDSA only `d`.
+fn encode_certified_key(body: &mut Vec<u8>, key: &SshKey, cert: &Certificate) -> Result<()> {
+    use ssh_key::encoding::Encode;
+    let enc = |e: ssh_key::encoding::Error| Error::internal(format!("encoding the key for the agent: {e}"));
+    if cert.public_key() != key.private().public_key().key_data() {
+        return Err(Error::bad_parameter("the certificate is not for this key"));
+    }
+    let cert_blob = cert.to_bytes().map_err(|e| Error::internal(e.to_string()))?;
+    string(body, cert.algorithm().to_certificate_type().as_bytes());
+    string(body, &cert_blob);
+    match key.private().key_data() {
+        KeypairData::Ed25519(pair) => {
+            let mut secret = Zeroizing::new(Vec::with_capacity(64));
+            secret.extend_from_slice(pair.private.as_ref());
+            secret.extend_from_slice(pair.public.as_ref());
+            string(body, pair.public.as_ref());
+            string(body, &secret);
+        }
+        KeypairData::Rsa(pair) => pair.private().encode(body).map_err(enc)?,
+        KeypairData::Ecdsa(pair) => {
+            let d = Zeroizing::new(Mpint::from_positive_bytes(pair.private_key_bytes()));
+            d.encode(body).map_err(enc)?;
+        }
+        _ => {
+            return Err(Error::bad_parameter(format!(
+                "{} keys cannot be loaded into the agent",
+                key.private().algorithm()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Lists what the agent holds.
@@ -157,6 +178,20 @@ impl<'a> Reader<'a> {
 
 const SIGN_REQUEST: u8 = 13;
 const SIGN_RESPONSE: u8 = 14;
+const RSA_SHA2_256: u32 = 2;
+const RSA_SHA2_512: u32 = 4;
+
+/// The hash an RSA signature request asks for by its flags; none is SHA-1's `ssh-rsa`, which
+/// [`SshKey::sign`] refuses.
+fn rsa_hash(flags: u32) -> Option<HashAlg> {
+    if flags & RSA_SHA2_512 != 0 {
+        Some(HashAlg::Sha512)
+    } else if flags & RSA_SHA2_256 != 0 {
+        Some(HashAlg::Sha256)
+    } else {
+        None
+    }
+}
 
 /// Serves one agent connection (a forwarded `auth-agent@openssh.com` channel) from memory: it
 /// lists the login's certificate and signs with its key, and refuses everything else (adding,
@@ -194,10 +229,11 @@ where
             Some(SIGN_REQUEST) => {
                 let blob = r.string().unwrap_or_default();
                 let data = r.string().unwrap_or_default();
+                let flags = r.u32().unwrap_or(0);
                 let ours =
                     blob == cert_blob.as_slice() || key.private().public_key().to_bytes().is_ok_and(|b| b == blob);
                 let signed = ours
-                    .then(|| signature::Signer::<ssh_key::Signature>::try_sign(key.private(), data).ok())
+                    .then(|| key.sign(data, rsa_hash(flags)).ok())
                     .flatten()
                     .and_then(|sig| sig.encode_vec().ok());
                 match signed {

@@ -232,6 +232,11 @@ impl FileConfig {
                         e.message().trim_start_matches("spec.")
                     ))
                 })?;
+            if let Some(suite) = auth.signature_algorithm_suite {
+                suite
+                    .ca_keys()
+                    .map_err(|e| e.context("auth_service.authentication.signature_algorithm_suite"))?;
+            }
         }
         if let Some(log) = &self.teleport.log
             && log.output.as_deref().is_some_and(|o| o != "stderr")
@@ -408,6 +413,24 @@ mod tests {
         assert!(err.message().contains("auth_service.tokens[0]"), "{err}");
         let err = FileConfig::parse("auth_service:\n  authentication:\n    second_factor: webauthn\n").unwrap_err();
         assert!(err.message().contains("authentication.webauthn.rp_id"), "{err}");
+        let err = FileConfig::parse("auth_service:\n  authentication:\n    signature_algorithm_suite: balanced-v2\n")
+            .unwrap_err();
+        assert!(
+            err.message().starts_with(
+                "auth_service.authentication.signature_algorithm_suite: unknown signature algorithm suite"
+            ),
+            "{err}"
+        );
+        let err =
+            FileConfig::parse("auth_service:\n  authentication:\n    signature_algorithm_suite: hsm-v1\n").unwrap_err();
+        assert!(
+            err.message()
+                .contains("signature_algorithm_suite: \"hsm-v1\" is not supported"),
+            "{err}"
+        );
+        let c = FileConfig::parse("auth_service:\n  authentication:\n    signature_algorithm_suite: legacy\n").unwrap();
+        let suite = c.auth_service.authentication.unwrap().signature_algorithm_suite;
+        assert_eq!(suite, Some(crate::suite::Suite::Legacy));
     }
 
     #[test]

@@ -47,8 +47,8 @@ pub async fn begin(ctx: &Context, home: &Home, proxy: &str, user: &str, insecure
         return Err(Error::access_denied("headless disallowed by cluster settings")
             .with_hint("log in with tsh login on a machine with a security key, or ask an admin to allow headless"));
     }
-    let ssh = SshKey::generate()?;
-    let tls = TlsKey::generate()?;
+    let (ssh_alg, tls_alg) = crate::suite::Suite::user_keys(ping.auth.signature_algorithm_suite);
+    let (ssh, tls) = crate::keys::generate_pair(ssh_alg, tls_alg)?;
     let key_line = authorized_key(&ssh);
     let id = request_id(&key_line);
     // The command names the proxy as a user would type it: the host alone on the default port.

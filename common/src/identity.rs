@@ -2,7 +2,9 @@
 //!
 //! The layout follows Teleport's: private keys first, then the SSH certificate line, the TLS
 //! certificate, the `@cert-authority` known_hosts lines and the TLS CA certificates. Keys are
-//! split as in Teleport v17+: an OpenSSH Ed25519 key for SSH and a PKCS#8 P-256 key for TLS.
+//! split as in Teleport v17+: an OpenSSH key for SSH, then the TLS key as Teleport writes it
+//! (PKCS#8, or PKCS#1 `RSA PRIVATE KEY` for RSA). Files of older Teleports carry one PKCS#1 RSA
+//! key for both; that key then serves SSH too.
 
 use std::fmt;
 use std::time::SystemTime;
@@ -10,6 +12,7 @@ use std::time::SystemTime;
 use rustls::pki_types::CertificateDer;
 
 use crate::error::{Error, Result};
+use crate::keys::SshKey;
 use crate::tls;
 
 /// The parts of an identity file.
@@ -19,7 +22,7 @@ pub struct Identity {
     pub ssh_key: String,
     /// SSH certificate, authorized_keys form.
     pub ssh_cert: String,
-    /// TLS private key (PKCS#8 PEM).
+    /// TLS private key (PKCS#8, PKCS#1 or SEC1 PEM).
     pub tls_key: String,
     /// TLS certificate (PEM).
     pub tls_cert: String,
@@ -89,7 +92,7 @@ impl Identity {
                 }
                 match label.as_str() {
                     "OPENSSH PRIVATE KEY" => id.ssh_key = block,
-                    "PRIVATE KEY" | "EC PRIVATE KEY" => id.tls_key = block,
+                    "PRIVATE KEY" | "EC PRIVATE KEY" | "RSA PRIVATE KEY" => id.tls_key = block,
                     "CERTIFICATE" if id.tls_cert.is_empty() => id.tls_cert = block,
                     "CERTIFICATE" => id.tls_cas.push(block),
                     other => return Err(Error::bad_parameter(format!("identity file: unexpected {other} block"))),
@@ -101,6 +104,11 @@ impl Identity {
             } else {
                 return Err(Error::bad_parameter("identity file: unrecognised line"));
             }
+        }
+        if id.ssh_key.is_empty() && !id.tls_key.is_empty() {
+            // An older Teleport's file: its one key is the SSH key too.
+            let key = SshKey::from_pem(&id.tls_key).map_err(|e| e.context("identity file"))?;
+            id.ssh_key = key.to_openssh()?.expose().to_string();
         }
         for (what, missing) in [
             ("SSH private key", id.ssh_key.is_empty()),
@@ -154,5 +162,36 @@ impl Identity {
             .with_hint("ask an admin for a new one: tctl auth sign --user=NAME --format=file --out=FILE"));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::{KeyAlgorithm, generate_pair};
+
+    const CERT: &str = "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n";
+
+    #[test]
+    fn rsa_keys_are_written_as_pkcs1_and_an_older_files_one_key_serves_ssh() {
+        let (ssh, tls) = generate_pair(KeyAlgorithm::Rsa2048, KeyAlgorithm::Rsa2048).unwrap();
+        let id = Identity {
+            ssh_key: ssh.to_openssh().unwrap().expose().to_string(),
+            ssh_cert: "ssh-rsa-cert-v01@openssh.com AAAA".into(),
+            tls_key: tls.private_pem().expose().to_string(),
+            tls_cert: CERT.into(),
+            known_hosts: vec![],
+            tls_cas: vec![CERT.into()],
+        };
+        let text = id.render();
+        assert!(text.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----"));
+        assert!(text.contains("\n-----BEGIN RSA PRIVATE KEY-----\n"));
+        assert_eq!(Identity::parse(&text).unwrap(), id);
+        // Teleport before v17: one RSA PRIVATE KEY block, no OpenSSH key.
+        let old = text.replace(&id.ssh_key, "");
+        let parsed = Identity::parse(&old).unwrap();
+        assert_eq!(parsed.tls_key, id.tls_key);
+        let key = SshKey::from_openssh(&parsed.ssh_key).unwrap();
+        assert_eq!(key.public_openssh(), ssh.public_openssh());
     }
 }

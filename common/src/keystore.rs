@@ -47,7 +47,7 @@ impl fmt::Display for KeyStoreKind {
 pub enum KeyKind {
     /// The SSH private key (OpenSSH PEM).
     Ssh,
-    /// The TLS private key (PKCS#8 PEM).
+    /// The TLS private key (PKCS#8 PEM, or PKCS#1 for RSA as Teleport writes it).
     Tls,
 }
 

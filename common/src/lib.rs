@@ -12,6 +12,7 @@
 //! - [`api`]: the web API's wire contract (request/response types) and the HTTPS client.
 //! - [`grpc`]: Teleport's gRPC after login: the Auth service client, generated messages.
 //! - [`tls`], [`keys`], [`sshca`], [`identity`]: TLS trust, key generation, CA lines, identity files.
+//! - [`suite`]: Teleport's signature algorithm suites (which keys a cluster and its users make).
 //! - [`kube`]: kubeconfig files and `tsh proxy kube`'s local proxy.
 //! - [`admin`]: how tctl finds its credentials (`-c`, `-i`, profile).
 //!
@@ -43,6 +44,7 @@ pub mod resources;
 pub mod scp;
 pub mod ssh;
 pub mod sshca;
+pub mod suite;
 pub mod tls;
 pub mod yaml;
 

@@ -16,11 +16,12 @@ use crate::context::Context;
 use crate::env;
 use crate::error::{Error, Result, io_error};
 use crate::fsutil;
-use crate::keys::{SshKey, TlsKey};
+use crate::keys::{self, SshKey};
 use crate::keystore::{self, KeyKind, KeyStoreKind};
 use crate::mfa::{Authenticator, Ceremony, MfaMode, Prompter};
 use crate::profile::{Home, Profile, proxy_host};
 use crate::sshca::{self, ExportType};
+use crate::suite::Suite;
 use crate::tls;
 
 /// `--add-keys-to-agent`.
@@ -114,8 +115,8 @@ pub async fn login(
         registered: false,
     };
     let answer = ceremony.solve(&challenge)?;
-    let ssh_key = SshKey::generate()?;
-    let tls_key = TlsKey::generate()?;
+    let (ssh_alg, tls_alg) = Suite::user_keys(ping.auth.signature_algorithm_suite);
+    let (ssh_key, tls_key) = keys::generate_pair(ssh_alg, tls_alg)?;
     let ttl = opts
         .ttl
         .or(ping.auth.default_session_ttl.map(|d| d.0))

@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn lines_have_teleports_shape() {
-        let k = SshKey::generate().unwrap();
+        let k = SshKey::generate(crate::keys::KeyAlgorithm::Ed25519).unwrap();
         let key = k.private().public_key();
         let user = user_ca_line(key, "example.com");
         assert!(user.starts_with("cert-authority ssh-ed25519 AAAA"));

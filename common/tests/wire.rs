@@ -17,6 +17,11 @@ fn reads_a_teleport_proxy_ping() {
     assert_eq!(ping.proxy.ssh.public_addr, "teleport.example.com:443");
     assert!(ping.proxy.tls_routing_enabled);
     assert!(ping.proxy.kube.enabled);
+    // Teleport's ping sends the suite as the enum number.
+    assert_eq!(
+        ping.auth.signature_algorithm_suite,
+        Some(tele_common::suite::Suite::FipsV1)
+    );
 }
 
 #[test]
@@ -42,6 +47,7 @@ fn writes_pings_with_teleports_names_and_omits_what_go_omits() {
         "webauthn",
         "allow_passwordless",
         "load_all_cas",
+        "signature_algorithm_suite",
     ] {
         assert!(!auth.contains_key(absent), "{absent}");
     }

@@ -243,6 +243,8 @@ fn web_api_speaks_teleports_field_names() {
     assert_eq!(ping["auth"]["type"], "local");
     assert_eq!(ping["auth"]["second_factor"], "otp");
     assert_eq!(ping["auth"]["default_session_ttl"], "12h0m0s");
+    // A new cluster's suite is balanced-v1, sent as Teleport's enum number.
+    assert_eq!(ping["auth"]["signature_algorithm_suite"], 2);
     assert_eq!(ping["proxy"]["ssh"]["web_listen_addr"], srv.web_addr.as_str());
     // TLS routing (Teleport's multiplex mode): tsh reaches SSH at `ssh.public_addr`, the web
     // port; the separate SSH port the harness configures is named too.

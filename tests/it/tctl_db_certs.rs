@@ -133,7 +133,8 @@ fn db_cas_are_kept_across_a_restart() {
 /// will present (the refserver's own signing function, reached through its data dir).
 fn db_client_cert(srv: &RefServer, user: &str, dir: &Path) -> (PathBuf, PathBuf) {
     let store = Store::open(&srv.data_dir).expect("opening the server's store");
-    let cas = Authorities::load_or_create(&store, "example.test").expect("loading the CAs");
+    let cas = Authorities::load_or_create(&store, "example.test", tele_common::suite::Suite::BalancedV1)
+        .expect("loading the CAs");
     let (cert, key) = cas.sign_db_client(user, Duration::from_secs(600)).expect("signing");
     write_pair(dir, user, &cert, &key)
 }

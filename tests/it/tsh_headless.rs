@@ -62,7 +62,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A headless tsh on `remote` with `args` after the global flags.
-fn start(srv: &RefServer, remote: &TshUser, user: &str, args: &[&str]) -> Interactive {
+pub(crate) fn start(srv: &RefServer, remote: &TshUser, user: &str, args: &[&str]) -> Interactive {
     start_with(tsh(), &[], srv, remote, user, args)
 }
 
@@ -86,7 +86,7 @@ fn start_with(
 }
 
 /// Waits for the approval text; checks it is Teleport's, word for word; returns the ID.
-fn request_id(child: &mut Interactive, srv: &RefServer, user: &str) -> String {
+pub(crate) fn request_id(child: &mut Interactive, srv: &RefServer, user: &str) -> String {
     // The text is written at once, so the whole of it is there with its last line.
     let text = child.expect("\ntsh headless approve ");
     let id = text
@@ -105,7 +105,7 @@ fn request_id(child: &mut Interactive, srv: &RefServer, user: &str) -> String {
     id
 }
 
-fn approve(laptop: &TshUser, id: &str) -> tele_test_support::Output {
+pub(crate) fn approve(laptop: &TshUser, id: &str) -> tele_test_support::Output {
     laptop.tsh(&["headless", "approve", "--skip-confirm", id], None)
 }
 
@@ -359,8 +359,9 @@ const PER_USER_CAP: usize = 16;
 
 fn request_body(user: &str, id: Option<&str>) -> String {
     use tele_common::api::headless::{HeadlessLoginRequest, authorized_key, request_id};
-    let key = authorized_key(&tele_common::keys::SshKey::generate().unwrap());
-    let tls = tele_common::keys::TlsKey::generate().unwrap().public_pem();
+    use tele_common::keys::{KeyAlgorithm, SshKey, TlsKey};
+    let key = authorized_key(&SshKey::generate(KeyAlgorithm::Ed25519).unwrap());
+    let tls = TlsKey::generate(KeyAlgorithm::EcdsaP256).unwrap().public_pem();
     serde_json::to_string(&HeadlessLoginRequest {
         user: user.into(),
         headless_id: id.map(String::from).unwrap_or_else(|| request_id(&key)),
@@ -389,12 +390,16 @@ fn requests_must_match_their_key_and_are_capped_per_user() {
     );
     // The key is hashed exactly as sent (Teleport's authorized_keys form, with its newline): the
     // same key without the newline, under the ID of the key with it, is refused too.
-    let line = tele_common::api::headless::authorized_key(&tele_common::keys::SshKey::generate().unwrap());
+    let line = tele_common::api::headless::authorized_key(
+        &tele_common::keys::SshKey::generate(tele_common::keys::KeyAlgorithm::Ed25519).unwrap(),
+    );
     let body = serde_json::to_string(&tele_common::api::headless::HeadlessLoginRequest {
         user: "mallory".into(),
         headless_id: tele_common::api::headless::request_id(&line),
         ssh_pub_key: line.trim_end().to_string(),
-        tls_pub_key: tele_common::keys::TlsKey::generate().unwrap().public_pem(),
+        tls_pub_key: tele_common::keys::TlsKey::generate(tele_common::keys::KeyAlgorithm::EcdsaP256)
+            .unwrap()
+            .public_pem(),
         ..Default::default()
     })
     .unwrap();

@@ -280,8 +280,12 @@ fn a_replayed_assertion_is_refused() {
             user: "dev".into(),
             password: PASSWORD.into(),
             webauthn_challenge_response: Some(assertion),
-            ssh_pub_key: SshKey::generate().unwrap().public_openssh(),
-            tls_pub_key: TlsKey::generate().unwrap().public_pem(),
+            ssh_pub_key: SshKey::generate(tele_common::keys::KeyAlgorithm::Ed25519)
+                .unwrap()
+                .public_openssh(),
+            tls_pub_key: TlsKey::generate(tele_common::keys::KeyAlgorithm::EcdsaP256)
+                .unwrap()
+                .public_pem(),
             ttl: Duration::from_secs(600),
             ..Default::default()
         };

@@ -35,7 +35,8 @@ pub fn run(env: &mut Env, _args: ConfigArgs) -> Result<()> {
          Host *.{cluster} {proxy_host}\n    \
          UserKnownHostsFile \"{known_hosts}\"\n\
          {identity}    \
-         HostKeyAlgorithms ssh-ed25519-cert-v01@openssh.com\n\
+         HostKeyAlgorithms ssh-ed25519-cert-v01@openssh.com,ecdsa-sha2-nistp256-cert-v01@openssh.com,\
+         rsa-sha2-512-cert-v01@openssh.com,rsa-sha2-256-cert-v01@openssh.com\n\
          \n\
          # Flags for all {cluster} hosts except the proxy\n\
          Host *.{cluster} !{proxy_host}\n    \

@@ -93,6 +93,10 @@ pub struct AuthenticationSettings {
     /// Default certificate TTL (Teleport writes this one as a duration string).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_session_ttl: Option<GoDuration>,
+    /// The cluster's signature algorithm suite: which keys tsh makes. Teleport sends the enum
+    /// number; a name is taken too.
+    #[serde(default, with = "crate::suite::number", skip_serializing_if = "Option::is_none")]
+    pub signature_algorithm_suite: Option<crate::suite::Suite>,
 }
 
 /// `auth.local`.

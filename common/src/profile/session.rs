@@ -144,7 +144,7 @@ impl Session {
             None => {
                 let store = keystore::open(self.profile.key_store, home.keys_dir())?;
                 let pem = store.get(&self.profile.name(), &self.profile.user, KeyKind::Ssh)?;
-                let key = crate::keys::SshKey::from_openssh(
+                let key = crate::keys::SshKey::from_pem(
                     std::str::from_utf8(&pem).map_err(|_| Error::bad_parameter("SSH key is not PEM"))?,
                 )?;
                 (std::sync::Arc::new(key), home.host_cas()?)

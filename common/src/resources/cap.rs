@@ -133,6 +133,9 @@ pub struct AuthPreferenceSpec {
     /// Default connector (`headless` makes headless login the default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connector_name: Option<String>,
+    /// The signature algorithm suite: the key algorithms of new CAs and of users' keys.
+    #[serde(default, with = "crate::suite::optional", skip_serializing_if = "Option::is_none")]
+    pub signature_algorithm_suite: Option<crate::suite::Suite>,
 }
 
 fn local() -> String {
@@ -148,6 +151,7 @@ impl Default for AuthPreferenceSpec {
             require_session_mfa: None,
             headless: None,
             connector_name: None,
+            signature_algorithm_suite: None,
         }
     }
 }

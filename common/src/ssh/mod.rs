@@ -213,12 +213,27 @@ impl client::Handler for TshHandler {
     }
 }
 
+/// The host certificates tsh accepts, of every key kind a Teleport cluster's hosts have (RSA
+/// with SHA-2 only: OpenSSH no longer signs with `ssh-rsa`).
+const HOST_CERT_ALGORITHMS: &[ssh_key::Algorithm] = &[
+    ssh_key::Algorithm::Ed25519,
+    ssh_key::Algorithm::Ecdsa {
+        curve: ssh_key::EcdsaCurve::NistP256,
+    },
+    ssh_key::Algorithm::Rsa {
+        hash: Some(ssh_key::HashAlg::Sha512),
+    },
+    ssh_key::Algorithm::Rsa {
+        hash: Some(ssh_key::HashAlg::Sha256),
+    },
+];
+
 /// Algorithms in the order tsh and the proxy offer them: host certificates accepted (russh's
 /// default is none), and AES-GCM before ChaCha20-Poly1305 because ring's AES-GCM uses the CPU's
 /// AES instructions (copies through a recording proxy were 1.5x faster in the bench).
 pub fn preferred() -> russh::Preferred {
     russh::Preferred {
-        host_key_certificates: std::borrow::Cow::Borrowed(&[ssh_key::Algorithm::Ed25519]),
+        host_key_certificates: std::borrow::Cow::Borrowed(HOST_CERT_ALGORITHMS),
         cipher: std::borrow::Cow::Borrowed(&[
             russh::cipher::AES_256_GCM,
             russh::cipher::CHACHA20_POLY1305,
@@ -307,14 +322,18 @@ impl Dialer {
     }
 
     async fn authenticate<H: client::Handler>(&self, handle: &mut Handle<H>, login: &str, what: &str) -> Result<()> {
-        let key = Arc::new(self.key.private().clone());
-        match handle.authenticate_openssh_cert(login, key, self.cert.clone()).await {
+        let mut signer = KeySigner(self.key.clone());
+        let hash = self.key.signature_hash();
+        match handle
+            .authenticate_certificate_with(login, self.cert.clone(), hash, &mut signer)
+            .await
+        {
             Ok(AuthResult::Success) => Ok(()),
             Ok(AuthResult::Failure { .. }) => Err(connection_failed(format!(
                 "ssh: handshake failed: {what} refused the certificate for login {login:?}"
             ))
             .with_hint("check the login is one of yours (tsh status), or log in again with tsh login")),
-            Err(e) => Err(connection_failed(format!("ssh: handshake failed with {what}: {e}"))),
+            Err(SignError(e)) => Err(connection_failed(format!("ssh: handshake failed with {what}: {e}"))),
         }
     }
 
@@ -411,6 +430,38 @@ async fn dial_tls(
 
 /// How long reaching the proxy (TCP and TLS) may take.
 const DIAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Signs user authentication with the login's key in memory. russh's own
+/// `authenticate_openssh_cert` names an RSA certificate `ssh-rsa-cert-v01` (SHA-1), which
+/// OpenSSH refuses; this way the hash follows [`SshKey::signature_hash`] (`rsa-sha2-512`).
+struct KeySigner(Arc<SshKey>);
+
+/// Why [`KeySigner`] could not sign.
+#[derive(Debug)]
+struct SignError(String);
+
+impl From<russh::SendError> for SignError {
+    fn from(e: russh::SendError) -> Self {
+        Self(e.to_string())
+    }
+}
+
+impl russh::Signer for KeySigner {
+    type Error = SignError;
+
+    fn auth_sign(
+        &mut self,
+        _key: &russh::keys::agent::AgentIdentity,
+        hash_alg: Option<ssh_key::HashAlg>,
+        mut to_sign: Vec<u8>,
+    ) -> impl Future<Output = std::result::Result<Vec<u8>, SignError>> + Send {
+        use ssh_key::encoding::Encode;
+        let signed = self.0.sign(&to_sign, hash_alg).map_err(|e| SignError(e.to_string()));
+        let blob = signed.and_then(|sig| sig.encode_vec().map_err(|e| SignError(e.to_string())));
+        let done = blob.and_then(|b| b.encode(&mut to_sign).map_err(|e| SignError(e.to_string())));
+        std::future::ready(done.map(|()| to_sign))
+    }
+}
 
 /// A logged-in connection to a node, and the proxy connection it runs through.
 pub struct NodeConnection {

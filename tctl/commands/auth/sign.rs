@@ -11,7 +11,8 @@ use tele_common::api::types::{HostCertRequest, UserCertRequest};
 use tele_common::error::{Error, Result};
 use tele_common::fsutil;
 use tele_common::identity::Identity;
-use tele_common::keys::{SshKey, TlsKey};
+use tele_common::keys::{self, KeyAlgorithm, SshKey};
+use tele_common::suite::Suite;
 
 use crate::cli::Env;
 use crate::commands::tokens::add::parse_ttl;
@@ -61,7 +62,8 @@ async fn sign_host(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
     let cert_path = cert_pub_path(&out);
     fsutil::check_absent(&[&out, &cert_path], args.overwrite)?;
     let client = env.connect()?;
-    let key = SshKey::generate()?;
+    let (ssh_alg, _) = suite_keys(&client).await?;
+    let key = SshKey::generate(ssh_alg)?;
     let req = HostCertRequest {
         public_key: key.public_openssh(),
         principals: args.host.clone(),
@@ -86,8 +88,8 @@ async fn sign_user(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
         args.overwrite,
     )?;
     let client = env.connect()?;
-    let ssh = SshKey::generate()?;
-    let tls = TlsKey::generate()?;
+    let (ssh_alg, tls_alg) = suite_keys(&client).await?;
+    let (ssh, tls) = keys::generate_pair(ssh_alg, tls_alg)?;
     let req = UserCertRequest {
         user,
         ssh_public_key: ssh.public_openssh(),
@@ -126,6 +128,13 @@ async fn sign_user(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
         _ => vec![args.out.clone()],
     };
     written(env, &shown.iter().map(PathBuf::as_path).collect::<Vec<_>>())
+}
+
+/// The key kinds the cluster's suite asks for (its unauthenticated ping says which), as
+/// Teleport's tctl makes them: (SSH, TLS). Host SSH keys follow the same table as users'.
+async fn suite_keys(client: &tele_common::api::Client) -> Result<(KeyAlgorithm, KeyAlgorithm)> {
+    let ping = client.ping().await?;
+    Ok(Suite::user_keys(ping.auth.signature_algorithm_suite))
 }
 
 fn written(env: &mut Env, paths: &[&std::path::Path]) -> Result<()> {

@@ -34,7 +34,7 @@ pub async fn run(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
         args.overwrite,
     )?;
     let client = env.connect()?;
-    let key = TlsKey::generate()?;
+    let key = TlsKey::generate(tele_common::keys::KeyAlgorithm::EcdsaP256)?;
     let req = DbCertRequest {
         public_key: key.public_pem(),
         hosts: args.host.clone(),

@@ -1,19 +1,22 @@
-//! The cluster's certificate authorities: SSH user CA and SSH host CA (Ed25519), TLS CA
-//! (ECDSA P-256), database CAs `db` and `db_client` (ECDSA P-256). Created on first start (a
-//! CA missing from an older data dir is created on its next start), loaded after. Signing
-//! happens here and nowhere else.
+//! The cluster's certificate authorities: SSH user CA and SSH host CA, TLS CA, database CAs
+//! `db` and `db_client`, of the kinds the signature algorithm suite names when they are made
+//! (`balanced-v1`: Ed25519 SSH, ECDSA P-256 X.509; `legacy`: RSA 2048 everywhere). Created on
+//! first start (a CA missing from an older data dir is created on its next start), loaded after:
+//! a data dir keeps its CAs whatever the suite says later. Signing happens here and nowhere else.
 
 mod db;
 mod x509;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rcgen::{CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, KeyPair, SubjectPublicKeyInfo};
+use rcgen::{CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, SubjectPublicKeyInfo};
 use ssh_key::certificate::{Builder, CertType};
-use ssh_key::{Algorithm, Certificate, LineEnding, PrivateKey, PublicKey};
+use ssh_key::{Certificate, LineEnding, PrivateKey, PublicKey};
 use tele_common::api::routes::{self, RouteTarget};
 use tele_common::error::{Error, Result};
+use tele_common::keys::{KeyAlgorithm, SshKey, TlsKey};
 use tele_common::sshca::{self, ExportType};
+use tele_common::suite::Suite;
 use tele_common::tls;
 
 use crate::store::{CaRow, Store};
@@ -47,18 +50,30 @@ pub struct TlsSubject<'a> {
 }
 
 impl Authorities {
-    /// Loads the CAs, creating those that do not exist yet.
-    pub fn load_or_create(store: &Store, cluster: &str) -> Result<Self> {
-        let ssh_user = ssh_ca(store, "ssh_user")?;
-        let ssh_host = ssh_ca(store, "ssh_host")?;
+    /// Loads the CAs, creating those that do not exist yet with the keys `suite` names.
+    pub fn load_or_create(store: &Store, cluster: &str, suite: Suite) -> Result<Self> {
+        let (ssh_alg, x509_alg) = suite.ca_keys()?;
+        let ssh_user = ssh_ca(store, "ssh_user", ssh_alg)?;
+        let ssh_host = ssh_ca(store, "ssh_host", ssh_alg)?;
         Ok(Self {
             cluster: cluster.to_string(),
             ssh_user,
             ssh_host,
-            tls: X509Ca::load_or_create(store, "tls", cluster)?,
-            db: X509Ca::load_or_create(store, "db", cluster)?,
-            db_client: X509Ca::load_or_create(store, "db_client", cluster)?,
+            tls: X509Ca::load_or_create(store, "tls", cluster, x509_alg)?,
+            db: X509Ca::load_or_create(store, "db", cluster, x509_alg)?,
+            db_client: X509Ca::load_or_create(store, "db_client", cluster, x509_alg)?,
         })
+    }
+
+    /// The kinds of key the server's own identities get: those of its CAs (the proxy's SSH host
+    /// key like the host CA, the web listener's TLS key like the TLS CA).
+    pub fn identity_keys(&self) -> (KeyAlgorithm, KeyAlgorithm) {
+        let ssh = match self.ssh_host.algorithm() {
+            ssh_key::Algorithm::Rsa { .. } => KeyAlgorithm::Rsa2048,
+            ssh_key::Algorithm::Ecdsa { .. } => KeyAlgorithm::EcdsaP256,
+            _ => KeyAlgorithm::Ed25519,
+        };
+        (ssh, self.tls.algorithm)
     }
 
     /// The cluster's name.
@@ -204,7 +219,8 @@ impl Authorities {
 
     /// Issues the web listener's certificate and key for the given names (DNS names or IPs).
     pub fn server_identity(&self, names: &[String], ttl: Duration) -> Result<(String, String)> {
-        let key = KeyPair::generate().map_err(rc)?;
+        let key = TlsKey::generate(self.tls.algorithm)?;
+        let key = key.key_pair();
         let subject = TlsSubject {
             common_name: &self.cluster,
             organizations: &[],
@@ -229,11 +245,12 @@ impl Authorities {
     }
 }
 
-fn ssh_ca(store: &Store, kind: &str) -> Result<PrivateKey> {
+fn ssh_ca(store: &Store, kind: &str, alg: KeyAlgorithm) -> Result<PrivateKey> {
     if let Some(row) = store.ca(kind)? {
         return PrivateKey::from_openssh(&row.private_key).map_err(ssh);
     }
-    let key = PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).map_err(ssh)?;
+    // An RSA CA signs with rsa-sha2-512 (ssh-key's default for RSA keys).
+    let key = SshKey::generate(alg)?.private().clone();
     let row = CaRow {
         private_key: key.to_openssh(LineEnding::LF).map_err(ssh)?.to_string(),
         public: key.public_key().to_openssh().map_err(ssh)?,
@@ -257,3 +274,6 @@ fn rc(e: rcgen::Error) -> Error {
 fn ssh(e: ssh_key::Error) -> Error {
     Error::internal(format!("SSH certificate: {e}"))
 }
+
+#[cfg(test)]
+mod tests;

@@ -67,7 +67,10 @@ pub async fn run(args: &JoinOpensshArgs) -> Result<String> {
     }
     let ca = verified_ca(&args.auth_server, &args.ca_pin).await?;
     let client = Client::new(&args.auth_server, tls::client_config(&ca, None, false)?)?;
-    let key = SshKey::generate()?;
+    // The host key is of the kind the cluster's suite gives hosts: the same table as users'
+    // SSH keys in Teleport's suites (RSA for legacy, Ed25519 for balanced-v1).
+    let suite = client.ping().await?.auth.signature_algorithm_suite;
+    let key = SshKey::generate(tele_common::suite::Suite::user_keys(suite).0)?;
     let resp: JoinResponse = client
         .join_node(&JoinRequest {
             token: args.token.clone(),

@@ -12,8 +12,8 @@ use tele_common::config::ADMIN_IDENTITY_FILE;
 use tele_common::error::{Error, Result, io_error};
 use tele_common::grpc::routing;
 use tele_common::identity::Identity;
-use tele_common::keys::{SshKey, TlsKey};
 use tele_common::resources::{AuthPreference, AuthPreferenceSpec, LabelValues, Resource, Role, RoleSpec, Rule, Verb};
+use tele_common::suite::Suite;
 
 use crate::ca::{ADMIN_ROLE, Authorities, SYSTEM_OU, TlsSubject};
 use crate::issue::JOIN_PRINCIPAL;
@@ -72,16 +72,22 @@ pub fn open(settings: Settings, bootstrap: Vec<Resource>) -> Result<(Server, Fil
         }
         Some(_) => {}
     }
-    let cas = Authorities::load_or_create(&store, &settings.cluster_name)?;
+    let suite = cluster_suite(&settings, &store, &bootstrap)?;
+    let cas = Authorities::load_or_create(&store, &settings.cluster_name, suite)?;
     if store.is_fresh() {
         for role in builtin_roles() {
             store.put_role(&role, true)?;
         }
         apply(&store, bootstrap)?;
     }
-    if let Some(spec) = &settings.config.auth_service.authentication {
-        store.put_cap(&AuthPreference::new(spec.clone()))?;
-    }
+    let mut cap = match &settings.config.auth_service.authentication {
+        Some(spec) => AuthPreference::new(spec.clone()),
+        None => store
+            .cap()?
+            .unwrap_or_else(|| AuthPreference::new(AuthPreferenceSpec::default())),
+    };
+    cap.spec.signature_algorithm_suite = Some(suite);
+    store.put_cap(&cap)?;
     let server = Server {
         settings,
         store,
@@ -91,6 +97,29 @@ pub fn open(settings: Settings, bootstrap: Vec<Resource>) -> Result<(Server, Fil
     };
     write_admin_identity(&server)?;
     Ok((server, lock))
+}
+
+/// The cluster's signature algorithm suite, as Teleport settles it: the config's, else the
+/// one stored (a cluster keeps its suite), else the bootstrap cap's, else `balanced-v1`, the
+/// default of a new cluster. It decides only the CAs made now; existing ones stay.
+fn cluster_suite(settings: &Settings, store: &Store, bootstrap: &[Resource]) -> Result<Suite> {
+    let from_bootstrap = || {
+        bootstrap.iter().find_map(|r| match r {
+            Resource::AuthPreference(cap) if store.is_fresh() => cap.spec.signature_algorithm_suite,
+            _ => None,
+        })
+    };
+    let suite = settings
+        .config
+        .auth_service
+        .authentication
+        .as_ref()
+        .and_then(|a| a.signature_algorithm_suite)
+        .or(store.cap()?.and_then(|c| c.spec.signature_algorithm_suite))
+        .or_else(from_bootstrap)
+        .unwrap_or(Suite::DEFAULT);
+    suite.ca_keys().map_err(|e| e.context("signature_algorithm_suite"))?;
+    Ok(suite)
 }
 
 fn lock_data_dir(data_dir: &Path) -> Result<File> {
@@ -196,8 +225,8 @@ fn apply(store: &Store, resources: Vec<Resource>) -> Result<()> {
 
 /// Writes `data_dir/admin.identity` (0600): what `tctl -c teleport.yaml` uses on this host.
 fn write_admin_identity(s: &Server) -> Result<()> {
-    let ssh = SshKey::generate()?;
-    let tls = TlsKey::generate()?;
+    let (ssh_alg, tls_alg) = Suite::user_keys(s.cap()?.spec.signature_algorithm_suite);
+    let (ssh, tls) = tele_common::keys::generate_pair(ssh_alg, tls_alg)?;
     let roles = vec![ADMIN_ROLE.to_string()];
     let subject = TlsSubject {
         common_name: "admin",

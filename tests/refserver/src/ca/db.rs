@@ -60,13 +60,15 @@ mod tests {
 
     use x509_parser::prelude::*;
 
+    use tele_common::suite::Suite;
+
     use crate::ca::Authorities;
     use crate::store::Store;
 
     fn authorities() -> (tempfile::TempDir, Authorities) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let cas = Authorities::load_or_create(&store, "example.test").unwrap();
+        let cas = Authorities::load_or_create(&store, "example.test", Suite::BalancedV1).unwrap();
         (dir, cas)
     }
 
@@ -103,12 +105,12 @@ mod tests {
     fn db_cas_are_distinct_and_survive_a_reload() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let first = Authorities::load_or_create(&store, "example.test").unwrap();
+        let first = Authorities::load_or_create(&store, "example.test", Suite::BalancedV1).unwrap();
         assert_ne!(first.db_ca_pem(), first.db_client_ca_pem());
         assert_ne!(first.db_ca_pem(), first.tls_ca_pem());
         drop(store);
         let store = Store::open(dir.path()).unwrap();
-        let again = Authorities::load_or_create(&store, "example.test").unwrap();
+        let again = Authorities::load_or_create(&store, "example.test", Suite::BalancedV1).unwrap();
         assert_eq!(first.db_ca_pem(), again.db_ca_pem());
         assert_eq!(first.db_client_ca_pem(), again.db_client_ca_pem());
     }
@@ -117,7 +119,7 @@ mod tests {
     fn a_data_dir_without_db_cas_gains_them_and_keeps_the_others() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let before = Authorities::load_or_create(&store, "example.test").unwrap();
+        let before = Authorities::load_or_create(&store, "example.test", Suite::BalancedV1).unwrap();
         drop(store);
         // What a data dir made before the database CAs existed looks like.
         let conn = rusqlite::Connection::open(dir.path().join("teleport.db")).unwrap();
@@ -125,7 +127,7 @@ mod tests {
             .unwrap();
         drop(conn);
         let store = Store::open(dir.path()).unwrap();
-        let after = Authorities::load_or_create(&store, "example.test").unwrap();
+        let after = Authorities::load_or_create(&store, "example.test", Suite::BalancedV1).unwrap();
         assert_eq!(before.tls_ca_pem(), after.tls_ca_pem());
         assert_eq!(before.ssh_user_ca(), after.ssh_user_ca());
         assert_ne!(before.db_ca_pem(), after.db_ca_pem());

@@ -9,6 +9,7 @@ use rcgen::{
     KeyUsagePurpose, SanType,
 };
 use tele_common::error::Result;
+use tele_common::keys::{KeyAlgorithm, TlsKey};
 use tele_common::tls;
 
 use super::{SKEW, rc};
@@ -22,32 +23,38 @@ pub(super) struct X509Ca {
     pub(super) issuer: Issuer<'static, KeyPair>,
     pub(super) pem: String,
     pub(super) der: Vec<u8>,
+    /// The CA key's kind (RSA signs with SHA-256).
+    pub(super) algorithm: KeyAlgorithm,
 }
 
 impl X509Ca {
-    /// Loads the CA of `kind`, creating it (CN and O = the cluster name, as Teleport's) if absent.
-    pub(super) fn load_or_create(store: &Store, kind: &str, cluster: &str) -> Result<Self> {
+    /// Loads the CA of `kind`, creating it (CN and O = the cluster name, as Teleport's, with an
+    /// `alg` key) if absent.
+    pub(super) fn load_or_create(store: &Store, kind: &str, cluster: &str, alg: KeyAlgorithm) -> Result<Self> {
         let row = match store.ca(kind)? {
             Some(row) => row,
             None => {
-                let row = self_signed(cluster)?;
+                let row = self_signed(cluster, alg)?;
                 store.insert_ca(kind, &row)?;
                 row
             }
         };
         let key = KeyPair::from_pem(&row.private_key).map_err(rc)?;
+        let algorithm = TlsKey::algorithm_of(&key);
         let der = tls::parse_certs_pem(&row.public)?.remove(0).to_vec();
         let issuer = Issuer::from_ca_cert_pem(&row.public, key).map_err(rc)?;
         Ok(Self {
             issuer,
             pem: row.public,
             der,
+            algorithm,
         })
     }
 }
 
-fn self_signed(cluster: &str) -> Result<CaRow> {
-    let key = KeyPair::generate().map_err(rc)?;
+fn self_signed(cluster: &str, alg: KeyAlgorithm) -> Result<CaRow> {
+    let key = TlsKey::generate(alg)?;
+    let key = key.key_pair();
     let mut p = CertificateParams::new(Vec::<String>::new()).map_err(rc)?;
     let mut dn = DistinguishedName::new();
     dn.push(DnType::CommonName, cluster);
@@ -62,7 +69,7 @@ fn self_signed(cluster: &str) -> Result<CaRow> {
     let now = SystemTime::now();
     p.not_before = (now - SKEW).into();
     p.not_after = (now + CA_VALIDITY).into();
-    let cert = p.self_signed(&key).map_err(rc)?;
+    let cert = p.self_signed(key).map_err(rc)?;
     Ok(CaRow {
         private_key: key.serialize_pem(),
         public: cert.pem(),

@@ -8,7 +8,6 @@ use tele_common::grpc::wire::proto::{
     Certs, CreateAuthenticateChallengeRequest, Features, IsMfaRequiredRequest, IsMfaRequiredResponse,
     ListResourcesRequest, ListResourcesResponse, MfaAuthenticateChallenge, PingRequest, PingResponse, UserCertsRequest,
 };
-use tele_common::grpc::wire::types::SignatureAlgorithmSuite;
 use tonic::{Request, Response, Status};
 
 use super::{caller, certs, nodes, status};
@@ -37,6 +36,14 @@ impl AuthService for AuthSvc {
     async fn ping(&self, req: Request<PingRequest>) -> Answer<PingResponse> {
         let (_, info) = caller(&self.s, &req)?;
         let settings = &self.s.settings;
+        let suite = self
+            .s
+            .cap()
+            .map_err(|e| status(&e))?
+            .spec
+            .signature_algorithm_suite
+            .map(|s| i32::from(s.number()))
+            .unwrap_or_default();
         Ok(Response::new(PingResponse {
             cluster_name: settings.cluster_name.clone(),
             server_version: tele_common::VERSION.into(),
@@ -45,7 +52,7 @@ impl AuthService for AuthSvc {
             is_boring: false,
             remote_addr: info.remote.to_string(),
             load_all_c_as: false,
-            signature_algorithm_suite: SignatureAlgorithmSuite::BalancedV1 as i32,
+            signature_algorithm_suite: suite,
         }))
     }
 

@@ -70,11 +70,12 @@ fn server_config(key: PrivateKey, cert: ssh_key::Certificate) -> russh::server::
     }
 }
 
-/// The proxy's SSH server: its host key and certificate, shared by every connection, whether
-/// it came to the SSH port or through the web port's TLS routing (`teleport-proxy-ssh`).
+/// The proxy's SSH server: its host key (of the CAs' kind) and certificate, shared by every
+/// connection, whether it came to the SSH port or through the web port's TLS routing
+/// (`teleport-proxy-ssh`).
 pub fn shared(server: Arc<Server>) -> Result<Arc<Shared>> {
-    let host_key = PrivateKey::random(&mut rand::rng(), ssh_key::Algorithm::Ed25519)
-        .map_err(|e| Error::internal(format!("host key: {e}")))?;
+    let (host_alg, _) = server.cas.identity_keys();
+    let host_key = tele_common::keys::SshKey::generate(host_alg)?.private().clone();
     let names = server.settings.server_names();
     let cert = server
         .cas

@@ -77,15 +77,7 @@ pub(crate) async fn connect(
         refusal: refusal.clone(),
     };
     let config = Arc::new(client::Config {
-        preferred: russh::Preferred {
-            key: std::borrow::Cow::Borrowed(&[
-                ssh_key::Algorithm::Ed25519,
-                ssh_key::Algorithm::Ecdsa {
-                    curve: ssh_key::EcdsaCurve::NistP256,
-                },
-            ]),
-            ..tele_common::ssh::preferred()
-        },
+        preferred: tele_common::ssh::preferred(),
         nodelay: true,
         ..Default::default()
     });
@@ -109,7 +101,8 @@ pub(crate) async fn connect(
         AgentIdentity::PublicKey { .. } => None,
     });
     for cert in certs {
-        let hash = None::<HashAlg>;
+        // RSA keys sign with rsa-sha2-512: OpenSSH refuses ssh-rsa (SHA-1).
+        let hash = cert.algorithm().is_rsa().then_some(HashAlg::Sha512);
         match handle.authenticate_certificate_with(login, cert, hash, agent).await {
             Ok(AuthResult::Success) => return Ok(handle),
             Ok(AuthResult::Failure { .. }) => continue,

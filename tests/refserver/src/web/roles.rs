@@ -86,6 +86,17 @@ pub async fn put_cap(
 ) -> ApiResult<Json<UpsertResponse>> {
     caller.check(CAP, Verb::Update)?;
     cap.validate()?;
+    let mut cap = cap;
+    // A cap written without the suite keeps the cluster's (Teleport keeps it too); naming one
+    // changes what users' keys are made of, never the CAs that exist.
+    match cap.spec.signature_algorithm_suite {
+        None => cap.spec.signature_algorithm_suite = s.cap()?.spec.signature_algorithm_suite,
+        Some(suite) => {
+            suite
+                .ca_keys()
+                .map_err(|e| e.context("spec.signature_algorithm_suite"))?;
+        }
+    }
     s.store.put_cap(&cap)?;
     tracing::info!(second_factor = %cap.spec.second_factor, "cluster auth preference updated");
     Ok(Json(UpsertResponse { created: false }))

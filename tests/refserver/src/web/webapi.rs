@@ -47,6 +47,7 @@ pub async fn ping(AxState(s): AxState<State>) -> ApiResult<Json<PingResponse>> {
         has_motd: false,
         load_all_cas: false,
         default_session_ttl: Some(GoDuration(DEFAULT_CERT_TTL)),
+        signature_algorithm_suite: cap.spec.signature_algorithm_suite,
     };
     let find = find_response(&s);
     Ok(Json(PingResponse {
