@@ -8,6 +8,9 @@ use std::time::Duration;
 
 use crate::{Output, free_port, refserver_bin, run, temp_dir, wait_for};
 
+/// What the server logs once every listener is bound.
+const READY: &str = "web listener ready";
+
 /// Options of a server to start.
 #[derive(Clone, Debug)]
 pub struct RefServerBuilder {
@@ -167,6 +170,9 @@ impl RefServer {
         cmd.stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log.try_clone().expect("log fd")));
+        // Ready when this process says its listeners are bound (in its own log, appended across
+        // restarts): a port that merely answers could be another test's server that took it.
+        let ready_before = self.log().matches(READY).count();
         let child = cmd.spawn().expect("starting refserver");
         self.child = Some(child);
         let addr = self.web_addr.clone();
@@ -174,7 +180,7 @@ impl RefServer {
             if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
                 panic!("refserver exited with {status} before listening:\n{}", self.log());
             }
-            TcpStream::connect(&addr).is_ok()
+            self.log().matches(READY).count() > ready_before && TcpStream::connect(&addr).is_ok()
         });
     }
 
