@@ -77,22 +77,7 @@ pub(crate) fn joined_node(
     node_dir: &Path,
 ) -> Result<(Kill, u16), String> {
     let port = free_port()?;
-    run_ok(
-        Command::new(bin.join("refserver"))
-            .args([
-                "join",
-                "openssh",
-                &format!("--token={token}"),
-                &format!("--ca-pin={pin}"),
-            ])
-            .arg(format!("--auth-server=127.0.0.1:{web}"))
-            .arg(format!("--address=127.0.0.1:{port}"))
-            .arg(format!("--node-name={name}"))
-            .arg(format!("--labels={labels}"))
-            .arg(format!("--out-dir={}", node_dir.display()))
-            .stdout(Stdio::null()),
-        "refserver join openssh",
-    )?;
+    join_only(bin, web, (token, pin), (name, labels, port), node_dir)?;
     std::fs::create_dir_all("/run/sshd").map_err(|e| e.to_string())?;
     let sshd_config = node_dir.join("sshd_config");
     std::fs::write(
@@ -116,6 +101,33 @@ pub(crate) fn joined_node(
     let sshd = Kill(sshd);
     wait_port(port)?;
     Ok((sshd, port))
+}
+
+/// Registers a node named `name` with `labels` at `127.0.0.1:port` (the token and pin tctl
+/// gave), writing what the join makes to `node_dir`; starts nothing.
+pub(crate) fn join_only(
+    bin: &Path,
+    web: u16,
+    (token, pin): (&str, &str),
+    (name, labels, port): (&str, &str, u16),
+    node_dir: &Path,
+) -> Result<(), String> {
+    run_ok(
+        Command::new(bin.join("refserver"))
+            .args([
+                "join",
+                "openssh",
+                &format!("--token={token}"),
+                &format!("--ca-pin={pin}"),
+            ])
+            .arg(format!("--auth-server=127.0.0.1:{web}"))
+            .arg(format!("--address=127.0.0.1:{port}"))
+            .arg(format!("--node-name={name}"))
+            .arg(format!("--labels={labels}"))
+            .arg(format!("--out-dir={}", node_dir.display()))
+            .stdout(Stdio::null()),
+        "refserver join openssh",
+    )
 }
 
 pub(crate) fn feed(mut child: Child, line: &str) -> Result<(), String> {
