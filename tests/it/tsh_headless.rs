@@ -102,6 +102,17 @@ pub(crate) fn request_id(child: &mut Interactive, srv: &RefServer, user: &str) -
         "Complete headless authentication in your local web browser:\n\nhttps://{addr}/web/headless/{id}\n\nor execute this command in your local terminal:\n\ntsh headless approve --user={user} --proxy={addr} {id}\n"
     );
     assert!(text.contains(&expected), "{text}");
+    // tsh prints the request before it posts it: wait until the server has stored it, so a test
+    // that moves the server's clock next moves it past the request's creation.
+    tele_test_support::wait_for(
+        "the headless request to be stored",
+        std::time::Duration::from_secs(20),
+        || {
+            srv.log()
+                .lines()
+                .any(|l| l.contains("headless login waiting for approval") && l.contains(&id))
+        },
+    );
     id
 }
 
