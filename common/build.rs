@@ -6,6 +6,7 @@
 // library's code.
 #[allow(clippy::disallowed_methods)]
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // Cargo's directive channel (a build script's stdout), not output for a user.
     println!("cargo:rerun-if-changed=proto");
     let files = ["teleport/legacy/client/proto/authservice.proto"];
     let descriptors = protox::compile(files, ["proto"])?;

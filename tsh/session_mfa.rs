@@ -64,7 +64,7 @@ pub fn single_use_certs(
     env.block_on_value(async {
         // The cluster cannot be reached: a failed connection, OpenSSH's 255.
         let auth = session.auth_client(home).await.map_err(unreachable)?;
-        let certs = Certs {
+        let certs = SingleUse {
             auth: &auth,
             session,
             dialer,
@@ -79,8 +79,7 @@ pub fn single_use_certs(
             registered: false,
         };
         if let [target] = targets {
-            let check = Some(node_check(target, login));
-            let Some(challenge) = certs.challenge(check, false).await.map_err(unreachable)? else {
+            let Some(challenge) = certs.challenge(Some(target), false).await.map_err(unreachable)? else {
                 return Ok(vec![None]);
             };
             prompter.notify(&reason(target));
@@ -106,7 +105,7 @@ pub fn single_use_certs(
                 for i in &needed {
                     prompter.notify(&reason(&targets[*i]));
                 }
-                let challenge = challenge.ok_or_else(|| no_device(first))?;
+                let challenge = challenge.ok_or_else(|| no_device(&first.host))?;
                 let answer = solve_challenge(&ceremony(), challenge)?;
                 for i in needed {
                     out[i] = Some(certs.issue(&targets[i], &answer).await?);
@@ -116,7 +115,10 @@ pub fn single_use_certs(
             Err(e) if e.kind() == ErrorKind::BadParameter => {
                 for i in needed {
                     let target = &targets[i];
-                    let challenge = certs.challenge(None, false).await?.ok_or_else(|| no_device(target))?;
+                    let challenge = certs
+                        .challenge(None, false)
+                        .await?
+                        .ok_or_else(|| no_device(&target.host))?;
                     prompter.notify(&reason(target));
                     let answer = solve_challenge(&ceremony(), challenge)?;
                     out[i] = Some(certs.issue(target, &answer).await?);
@@ -150,33 +152,26 @@ fn unreachable(e: Error) -> Error {
     }
 }
 
-fn no_device(target: &Target) -> Error {
+fn no_device(node: &str) -> Error {
     Error::access_denied(format!(
-        "MFA is required to access Node {:?}, but this account has no MFA device",
-        target.host
+        "MFA is required to access Node {node:?}, but this account has no MFA device"
     ))
     .with_hint("add one with: tsh mfa add")
 }
 
-/// What every certificate of one command shares.
-struct Certs<'a> {
+/// What every single-use certificate of one command shares.
+struct SingleUse<'a> {
     auth: &'a AuthClient,
     session: &'a Session,
     dialer: &'a Dialer,
     login: &'a str,
 }
 
-impl Certs<'_> {
-    /// `CreateAuthenticateChallenge` for the signed-in user, scope `USER_SESSION`. With a node
-    /// check that needs no MFA: none. A check that needs MFA while the user has no device is an
-    /// error that says so.
-    async fn challenge(&self, check: Option<IsMfaRequiredRequest>, reuse: bool) -> Result<Option<MfaChallenge>> {
-        let node = match &check {
-            Some(IsMfaRequiredRequest {
-                target: Some(MfaTarget::Node(n)),
-            }) => Some(n.node.clone()),
-            _ => None,
-        };
+impl SingleUse<'_> {
+    /// `CreateAuthenticateChallenge` for the signed-in user, scope `USER_SESSION`, with the
+    /// check of `target` when there is one: none when it needs no MFA, and an error that says so
+    /// when it needs MFA and the user has no device.
+    async fn challenge(&self, target: Option<&Target>, reuse: bool) -> Result<Option<MfaChallenge>> {
         let mut ext = ChallengeExtensions::default();
         ext.set_scope(ChallengeScope::UserSession);
         if reuse {
@@ -186,7 +181,7 @@ impl Certs<'_> {
             .auth
             .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
                 request: Some(ChallengeFor::ContextUser(ContextUser {})),
-                mfa_required_check: check,
+                mfa_required_check: target.map(|t| node_check(t, self.login)),
                 challenge_extensions: Some(ext),
                 ..CreateAuthenticateChallengeRequest::default()
             })
@@ -198,11 +193,7 @@ impl Certs<'_> {
             _ if !challenge.is_empty() => Ok(Some(challenge)),
             // An older server that did not evaluate the check, and no device to ask.
             MfaRequired::Unspecified => Ok(None),
-            MfaRequired::Yes => Err(no_device(&Target {
-                login: None,
-                host: node.unwrap_or_default(),
-                port: 0,
-            })),
+            MfaRequired::Yes => Err(no_device(target.map(|t| t.host.as_str()).unwrap_or_default())),
         }
     }
 

@@ -24,38 +24,43 @@ pub struct AdminOptions {
     pub insecure: bool,
 }
 
-/// Where tctl's credentials lead: the address to dial, the TLS config presenting the identity,
-/// and the cluster's name.
+/// Where tctl's credentials lead: the address to dial, the identity, and the cluster's name.
 pub struct Credentials {
     /// `host:port` of the proxy's web listener.
     pub addr: String,
-    /// The identity's client certificate, and its CAs as roots.
-    pub tls: rustls::ClientConfig,
-    /// The same roots without a client certificate, for the web API's public endpoints (a
-    /// Teleport proxy sends requests with a client certificate to application access).
-    pub public_tls: rustls::ClientConfig,
+    /// The identity (its client certificate and key, and its CAs).
+    pub identity: Identity,
+    /// `--insecure`.
+    pub insecure: bool,
     /// The cluster's name.
     pub cluster: String,
+}
+
+impl Credentials {
+    /// TLS presenting the identity, its CAs as roots.
+    pub fn tls(&self) -> Result<rustls::ClientConfig> {
+        self.identity.client_config(self.insecure)
+    }
 }
 
 /// Finds credentials and builds a client of the web API; nothing is sent yet.
 pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
     let creds = credentials(ctx, opts)?;
-    Client::new(&creds.addr, creds.tls)
+    Client::new(&creds.addr, creds.tls()?)
 }
 
 /// Finds credentials and builds a client of the web API's public endpoints, which presents no
-/// client certificate.
+/// client certificate (a Teleport proxy hands requests with one to application access).
 pub fn connect_public(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
     let creds = credentials(ctx, opts)?;
-    Client::new(&creds.addr, creds.public_tls)
+    Client::new(&creds.addr, creds.identity.public_config(creds.insecure)?)
 }
 
 /// Finds credentials and connects to the cluster's Auth service (gRPC through the web port's
 /// TLS routing). The client lives on the runtime it was made on.
 pub async fn connect_auth(ctx: &Context, opts: &AdminOptions) -> Result<crate::grpc::AuthClient> {
     let creds = credentials(ctx, opts)?;
-    crate::grpc::AuthClient::connect(&creds.addr, &creds.cluster, creds.tls).await
+    crate::grpc::AuthClient::connect(&creds.addr, &creds.cluster, creds.tls()?).await
 }
 
 /// Finds credentials, in Teleport's order.
@@ -77,9 +82,9 @@ pub fn credentials(ctx: &Context, opts: &AdminOptions) -> Result<Credentials> {
         let id = read_identity(ctx, &path)?;
         return Ok(Credentials {
             addr: normalize_addr(&addr)?,
-            tls: id.client_config(opts.insecure)?,
-            public_tls: id.public_config(opts.insecure)?,
             cluster: id.tls_info()?.issuer_common_name,
+            identity: id,
+            insecure: opts.insecure,
         });
     }
     let config_path = opts
@@ -110,8 +115,8 @@ pub fn credentials(ctx: &Context, opts: &AdminOptions) -> Result<Credentials> {
     };
     Ok(Credentials {
         addr,
-        tls: id.client_config(opts.insecure)?,
-        public_tls: id.public_config(opts.insecure)?,
+        identity: id,
+        insecure: opts.insecure,
         cluster: config.cluster_name(),
     })
 }

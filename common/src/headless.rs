@@ -129,6 +129,7 @@ impl Pending {
                 tls: self.tls,
                 host_cas,
             })),
+            tls: Default::default(),
         })
     }
 }

@@ -65,7 +65,7 @@ pub fn client_config(
             .map_err(|e| Error::bad_parameter(format!("invalid client certificate or key: {e}")))?,
         None => builder.with_no_client_auth(),
     };
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    config.alpn_protocols = vec![crate::grpc::routing::HTTP1.to_vec()];
     Ok(config)
 }
 

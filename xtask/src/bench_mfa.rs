@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use crate::bench::{free_port, median, ms, run_ok};
 use crate::nodes::{Kill, feed, join_only, joined_node, node_token, os_user, stdout_of, wait_port};
@@ -135,13 +136,7 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
         let start = std::time::Instant::now();
         run_ok(tsh(&["ssh", &target, "true"]).stdin(Stdio::null()), "tsh ssh").map(|()| start.elapsed())
     };
-    // Interleaved, so that drift of the machine weighs on both sides alike.
-    let (mut devs, mut prods) = (Vec::new(), Vec::new());
-    for _ in 0..RUNS {
-        devs.push(run("dev1")?);
-        prods.push(run("prod1")?);
-    }
-    let (dev, prod) = (median(devs), median(prods));
+    let (dev, prod) = interleaved(|| run("dev1"), || run("prod1"))?;
     println!(
         "tsh ssh dev1 true (no MFA):       {:7.1} ms  (median of {RUNS}, interleaved)",
         ms(dev)
@@ -169,12 +164,7 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
             )),
         }
     };
-    let (mut devs, mut prods) = (Vec::new(), Vec::new());
-    for _ in 0..RUNS {
-        devs.push(unreachable("devgone")?);
-        prods.push(unreachable("prodgone")?);
-    }
-    let (dev, prod) = (median(devs), median(prods));
+    let (dev, prod) = interleaved(|| unreachable("devgone"), || unreachable("prodgone"))?;
     println!(
         "tsh ssh, node unreachable, no MFA: {:7.1} ms  (median of {RUNS}, interleaved)",
         ms(dev)
@@ -189,6 +179,20 @@ pub fn run(bin: &Path, dir: &Path) -> Result<(), String> {
     crate::bench_kube::run(bin, &dir, &config, &tsh)?;
     drop(nodes);
     Ok(())
+}
+
+/// The medians of [`RUNS`] runs of `a` and of `b`, interleaved, so that drift of the machine
+/// weighs on both sides alike.
+fn interleaved(
+    mut a: impl FnMut() -> Result<Duration, String>,
+    mut b: impl FnMut() -> Result<Duration, String>,
+) -> Result<(Duration, Duration), String> {
+    let (mut xs, mut ys) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        xs.push(a()?);
+        ys.push(b()?);
+    }
+    Ok((median(xs), median(ys)))
 }
 
 /// `tsh --headless ls` from a home with nothing in it, approved by `tsh headless approve` with

@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use hyper::client::conn::http2::SendRequest;
 use hyper_util::rt::{TokioExecutor, TokioIo};
-use rustls::pki_types::ServerName;
 use tonic::body::Body;
 
 use super::resources;
@@ -29,8 +28,6 @@ use crate::error::{Error, Result};
 
 /// Resources asked for per `ListResources` page.
 const PAGE: i32 = 1000;
-/// How long dialing the proxy (TCP and TLS) may take.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one call may take.
 const CALL_TIMEOUT: Duration = Duration::from_secs(60);
 /// The largest answer the client reads: far above any listing this suite makes (100,000 tokens
@@ -60,26 +57,7 @@ impl AuthClient {
         let alpn = routing::auth_alpn(cluster);
         tls.alpn_protocols = vec![alpn.clone(), routing::H2.to_vec()];
         let server_name = routing::cluster_server_name(cluster);
-        let name = ServerName::try_from(server_name.clone())
-            .map_err(|_| Error::bad_parameter(format!("cluster name {cluster:?} makes no valid server name")))?;
-        let dial = async {
-            let tcp = tokio::net::TcpStream::connect(addr)
-                .await
-                .map_err(|e| crate::api::classify_io(&e, addr))?;
-            let _ = tcp.set_nodelay(true);
-            tokio_rustls::TlsConnector::from(Arc::new(tls))
-                .connect(name, tcp)
-                .await
-                .map_err(|e| crate::api::classify_io(&e, addr))
-        };
-        let stream = tokio::time::timeout(CONNECT_TIMEOUT, dial)
-            .await
-            .map_err(|_| Error::connection(format!("timed out connecting to {addr}")))??;
-        if stream.get_ref().1.alpn_protocol() != Some(alpn.as_slice()) {
-            return Err(Error::connection(format!(
-                "{addr} does not route to the cluster's Auth service (TLS routing is off or the proxy is not Teleport's)"
-            )));
-        }
+        let stream = routing::dial(addr, &server_name, Arc::new(tls), &alpn, "the cluster's Auth service").await?;
         let (send, conn) = hyper::client::conn::http2::Builder::new(TokioExecutor::new())
             .handshake(TokioIo::new(stream))
             .await

@@ -31,6 +31,20 @@ pub struct Session {
     pub certs: SessionCerts,
     /// Keys held in memory only (a headless login); `None`: the profile's key store.
     pub memory: Option<std::sync::Arc<MemoryKeys>>,
+    /// The login's TLS client config, once built: its key is read from the store (a keyring
+    /// call, or a file) once per process, though `tsh ssh` needs it for the Auth service and
+    /// for the SSH proxy alike.
+    pub(crate) tls: TlsOnce,
+}
+
+/// A TLS client config built at most once; shared by the clones of a [`Session`].
+#[derive(Clone, Default)]
+pub(crate) struct TlsOnce(std::sync::Arc<std::sync::OnceLock<rustls::ClientConfig>>);
+
+impl std::fmt::Debug for TlsOnce {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TlsOnce(..)")
+    }
 }
 
 /// A login that lives in this process only: its keys and the host CAs it was given.
@@ -65,6 +79,7 @@ impl Session {
                 tls_cas,
             },
             memory: None,
+            tls: TlsOnce::default(),
         })
     }
 
@@ -122,6 +137,18 @@ impl Session {
 
     /// The login's TLS client certificate and key, and the cluster's CAs as the only roots.
     fn tls_config(&self, home: &Home, insecure: bool) -> Result<rustls::ClientConfig> {
+        if insecure {
+            return self.build_tls_config(home, true);
+        }
+        if let Some(config) = self.tls.0.get() {
+            return Ok(config.clone());
+        }
+        let config = self.build_tls_config(home, false)?;
+        let _ = self.tls.0.set(config.clone());
+        Ok(config)
+    }
+
+    fn build_tls_config(&self, home: &Home, insecure: bool) -> Result<rustls::ClientConfig> {
         let key = match &self.memory {
             Some(m) => tls::parse_key_pem(m.tls.private_pem().expose())?,
             None => {

@@ -300,7 +300,10 @@ impl Dialer {
         let connected = match &self.proxy {
             ProxyRoute::Ssh(addr) => client::connect(client_config(), addr.as_str(), handler).await,
             ProxyRoute::Tls { addr, server_name, tls } => {
-                let stream = dial_tls(addr, server_name, tls).await?;
+                let ssh = crate::grpc::routing::PROXY_SSH;
+                let stream = crate::grpc::routing::dial(addr, server_name, tls.clone(), ssh, "its SSH server")
+                    .await
+                    .map_err(|e| connection_failed(e.message().to_string()).with_hint_of(&e))?;
                 client::connect_stream(client_config(), stream, handler).await
             }
         };
@@ -396,40 +399,6 @@ impl Dialer {
         })
     }
 }
-
-/// TLS to the proxy's web port, routed to its SSH server by ALPN (`teleport-proxy-ssh`).
-async fn dial_tls(
-    addr: &str,
-    server_name: &str,
-    tls: &Arc<rustls::ClientConfig>,
-) -> Result<tokio_rustls::client::TlsStream<tokio::net::TcpStream>> {
-    let name = rustls::pki_types::ServerName::try_from(server_name.to_string())
-        .map_err(|_| Error::bad_parameter(format!("{server_name:?} is not a valid server name")))?;
-    let dial = async {
-        let tcp = tokio::net::TcpStream::connect(addr)
-            .await
-            .map_err(|e| crate::api::classify_io(&e, addr))?;
-        let _ = tcp.set_nodelay(true);
-        tokio_rustls::TlsConnector::from(tls.clone())
-            .connect(name, tcp)
-            .await
-            .map_err(|e| crate::api::classify_io(&e, addr))
-    };
-    let stream = tokio::time::timeout(DIAL_TIMEOUT, dial)
-        .await
-        .map_err(|_| Error::connection(format!("timed out connecting to the proxy at {addr}")))
-        .and_then(|r| r)
-        .map_err(|e| connection_failed(e.message().to_string()).with_hint_of(&e))?;
-    if stream.get_ref().1.alpn_protocol() != Some(crate::grpc::routing::PROXY_SSH) {
-        return Err(connection_failed(format!(
-            "the proxy at {addr} does not route SSH through its web port (no TLS routing)"
-        )));
-    }
-    Ok(stream)
-}
-
-/// How long reaching the proxy (TCP and TLS) may take.
-const DIAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Signs user authentication with the login's key in memory. russh's own
 /// `authenticate_openssh_cert` names an RSA certificate `ssh-rsa-cert-v01` (SHA-1), which

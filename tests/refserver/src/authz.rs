@@ -34,8 +34,9 @@ impl Caller {
     }
 
     /// Like [`Caller::identify`], and the certificate must still be valid at `now` (the
-    /// server's clock, which tests move; rustls checked the real one).
-    pub fn identify_at(peer_certs: &[Vec<u8>], store: &Store, now: SystemTime) -> Result<Self> {
+    /// server's clock, which tests move; rustls checked the real one); also returns when it
+    /// ends.
+    pub fn identify_at(peer_certs: &[Vec<u8>], store: &Store, now: SystemTime) -> Result<(Self, SystemTime)> {
         let (caller, info) = Self::identify_info(peer_certs, store)?;
         if info.not_after <= now {
             return Err(Error::unauthenticated(format!(
@@ -43,7 +44,7 @@ impl Caller {
                 caller.name()
             )));
         }
-        Ok(caller)
+        Ok((caller, info.not_after))
     }
 
     fn identify_info(peer_certs: &[Vec<u8>], store: &Store) -> Result<(Self, tls::CertInfo)> {

@@ -34,7 +34,7 @@ fn answer<T>(r: tele_common::error::Result<T>) -> Answer<T> {
 #[tonic::async_trait]
 impl AuthService for AuthSvc {
     async fn ping(&self, req: Request<PingRequest>) -> Answer<PingResponse> {
-        let (_, info) = caller(&self.s, &req)?;
+        let call = caller(&self.s, &req)?;
         let settings = &self.s.settings;
         let suite = self
             .s
@@ -50,32 +50,32 @@ impl AuthService for AuthSvc {
             server_features: Some(Features {}),
             proxy_public_addr: settings.public_web_addr.clone(),
             is_boring: false,
-            remote_addr: info.remote.to_string(),
+            remote_addr: call.remote.to_string(),
             load_all_c_as: false,
             signature_algorithm_suite: suite,
         }))
     }
 
     async fn list_resources(&self, req: Request<ListResourcesRequest>) -> Answer<ListResourcesResponse> {
-        let (who, _) = caller(&self.s, &req)?;
-        answer(nodes::list(&self.s, &who, req.into_inner()))
+        let call = caller(&self.s, &req)?;
+        answer(nodes::list(&self.s, &call.who, req.into_inner()))
     }
 
     async fn is_mfa_required(&self, req: Request<IsMfaRequiredRequest>) -> Answer<IsMfaRequiredResponse> {
-        let (who, _) = caller(&self.s, &req)?;
-        answer(certs::is_mfa_required(&self.s, &who, &req.into_inner()))
+        let call = caller(&self.s, &req)?;
+        answer(certs::is_mfa_required(&self.s, &call.who, &req.into_inner()))
     }
 
     async fn create_authenticate_challenge(
         &self,
         req: Request<CreateAuthenticateChallengeRequest>,
     ) -> Answer<MfaAuthenticateChallenge> {
-        let (who, _) = caller(&self.s, &req)?;
-        answer(certs::challenge(&self.s, &who, req.into_inner()))
+        let call = caller(&self.s, &req)?;
+        answer(certs::challenge(&self.s, &call.who, req.into_inner()))
     }
 
     async fn generate_user_certs(&self, req: Request<UserCertsRequest>) -> Answer<Certs> {
-        let (who, info) = caller(&self.s, &req)?;
-        answer(certs::user_certs(&self.s, &who, &info, req.into_inner()))
+        let call = caller(&self.s, &req)?;
+        answer(certs::user_certs(&self.s, &call, req.into_inner()))
     }
 }

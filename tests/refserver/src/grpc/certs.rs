@@ -18,7 +18,7 @@ use tele_common::grpc::wire::proto::{
 use tele_common::grpc::wire::teleport::mfa::v1::{ChallengeAllowReuse, ChallengeScope};
 use tele_common::resources::{Role, User, Verb};
 
-use super::ConnInfo;
+use super::Call;
 use crate::authz::Caller;
 use crate::server::Server;
 use crate::{route, session_mfa};
@@ -157,7 +157,8 @@ pub fn challenge(
 
 /// `GenerateUserCerts`. This slice of the wire serves single-use SSH certificates (per-session
 /// MFA); other certificates still come from `/webapi/mfa/login/finish` and `/v1`.
-pub fn user_certs(s: &Server, caller: &Caller, info: &ConnInfo, req: UserCertsRequest) -> Result<Certs> {
+pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Certs> {
+    let caller = &call.who;
     let single_use = req.purpose() == CertPurpose::SingleUseCerts;
     match req.usage() {
         CertUsage::All if single_use => {
@@ -194,7 +195,7 @@ pub fn user_certs(s: &Server, caller: &Caller, info: &ConnInfo, req: UserCertsRe
         .ok()
         .and_then(|text| PublicKey::from_openssh(text.trim()).ok())
         .ok_or_else(|| Error::bad_parameter("SSHPublicKey: not an authorized_keys public key"))?;
-    let caller_expiry = caller_not_after(info)?;
+    let caller_expiry = call.not_after;
     let now = SystemTime::now();
     let mut ttl = session_mfa::SINGLE_USE_TTL.min(caller_expiry.duration_since(now).unwrap_or(Duration::ZERO));
     if let Some(expires) = &req.expires {
@@ -216,20 +217,11 @@ pub fn user_certs(s: &Server, caller: &Caller, info: &ConnInfo, req: UserCertsRe
             device: &device,
             ttl,
             prev_identity_expires: caller_expiry,
-            login_ip: info.remote.ip(),
+            login_ip: call.remote.ip(),
         },
     )?;
     Ok(Certs {
         ssh: format!("{cert}\n").into_bytes(),
         ..Certs::default()
     })
-}
-
-/// When the caller's own certificate ends.
-fn caller_not_after(info: &ConnInfo) -> Result<SystemTime> {
-    let leaf = info
-        .peer_certs
-        .first()
-        .ok_or_else(|| Error::unauthenticated("this API needs a client certificate"))?;
-    Ok(tele_common::tls::cert_info(leaf)?.not_after)
 }

@@ -110,18 +110,31 @@ pub fn start(server: Arc<Server>) -> Incoming {
     tx
 }
 
+/// Who makes a call, as its connection's client certificate says.
+pub struct Call {
+    /// The caller.
+    pub who: Caller,
+    /// Where the call came from.
+    pub remote: SocketAddr,
+    /// When the caller's certificate ends.
+    pub not_after: std::time::SystemTime,
+}
+
 /// The caller of a call, from its connection's client certificate, checked as of the server's
 /// clock (rustls checked the chain and the real clock): a certificate that has ended by the
 /// clock tests can move is refused too.
-fn caller<T>(s: &Server, req: &tonic::Request<T>) -> std::result::Result<(Caller, ConnInfo), Status> {
+fn caller<T>(s: &Server, req: &tonic::Request<T>) -> std::result::Result<Call, Status> {
     let info = req
         .extensions()
         .get::<ConnInfo>()
-        .cloned()
         .ok_or_else(|| Status::internal("connection info missing"))?;
-    let caller = Caller::identify_at(&info.peer_certs, &s.store, s.settings.now()).map_err(|e| status(&e))?;
-    tracing::debug!(caller = caller.name(), "gRPC caller authenticated");
-    Ok((caller, info))
+    let (who, not_after) = Caller::identify_at(&info.peer_certs, &s.store, s.settings.now()).map_err(|e| status(&e))?;
+    tracing::debug!(caller = who.name(), "gRPC caller authenticated");
+    Ok(Call {
+        who,
+        remote: info.remote,
+        not_after,
+    })
 }
 
 /// An error as a status, logged with the call it ended.

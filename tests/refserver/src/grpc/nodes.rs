@@ -52,8 +52,14 @@ pub fn list(s: &Server, caller: &Caller, req: ListResourcesRequest) -> Result<Li
     let start = nodes.partition_point(|n| n.uuid < req.start_key);
     let page: Vec<&NodeRow> = nodes.iter().skip(start).take(limit).collect();
     let next_key = nodes.get(start + limit).map(|n| n.uuid.clone()).unwrap_or_default();
+    // With the logins asked for: the user, their roles, and every login the roles leave after
+    // deny, once for the page.
     let user = match caller {
-        Caller::User { name, .. } if req.include_logins => Some(crate::issue::user_and_roles(s, name)?),
+        Caller::User { name, .. } if req.include_logins => {
+            let (user, roles) = crate::issue::user_and_roles(s, name)?;
+            let all = crate::issue::logins(&user, &roles);
+            Some((user, roles, all))
+        }
         _ => None,
     };
     let resources = page
@@ -62,7 +68,7 @@ pub fn list(s: &Server, caller: &Caller, req: ListResourcesRequest) -> Result<Li
             resource: Some(paginated_resource::Resource::Node(node_to_proto(&n.view()))),
             logins: user
                 .as_ref()
-                .map(|(u, roles)| logins_on(u, roles, n))
+                .map(|(u, roles, all)| logins_on(u, roles, all, n))
                 .unwrap_or_default(),
             requires_request: false,
         })
@@ -87,15 +93,19 @@ fn matches_keywords(n: &NodeRow, keywords: &[String]) -> bool {
         .all(|k| fields.iter().any(|f| f.contains(&k)))
 }
 
-/// The logins the roles grant on this node: allowed by a role whose `node_labels` match it, not
-/// denied by any role.
-fn logins_on(user: &tele_common::resources::User, roles: &[tele_common::resources::Role], n: &NodeRow) -> Vec<String> {
+/// The logins the roles grant on this node: allowed by a role whose `node_labels` match it, and
+/// among `all`, the logins no role denies.
+fn logins_on(
+    user: &tele_common::resources::User,
+    roles: &[tele_common::resources::Role],
+    all: &[String],
+    n: &NodeRow,
+) -> Vec<String> {
     let matching: Vec<_> = roles
         .iter()
         .filter(|r| labels_match(&r.spec.allow.node_labels, &n.labels))
         .cloned()
         .collect();
-    let all = crate::issue::logins(user, roles);
     crate::issue::logins(user, &matching)
         .into_iter()
         .filter(|l| all.contains(l))
