@@ -8,7 +8,12 @@
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Cargo's directive channel (a build script's stdout), not output for a user.
     println!("cargo:rerun-if-changed=proto");
-    let files = ["teleport/legacy/client/proto/authservice.proto"];
+    let files = [
+        "teleport/legacy/client/proto/authservice.proto",
+        "teleport/users/v1/users_service.proto",
+        "teleport/clusterconfig/v1/clusterconfig_service.proto",
+        "teleport/trust/v1/trust_service.proto",
+    ];
     let descriptors = protox::compile(files, ["proto"])?;
     let server = std::env::var_os("CARGO_FEATURE_GRPC_SERVER").is_some();
     tonic_prost_build::configure()

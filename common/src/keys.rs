@@ -148,6 +148,17 @@ impl fmt::Debug for TlsKey {
 }
 
 impl TlsKey {
+    /// A certificate signing request (PEM) for this key, naming `common_name` (what
+    /// `GenerateDatabaseCert` takes: the server keeps the key and subject, and names the hosts).
+    pub fn csr_pem(&self, common_name: &str) -> Result<String> {
+        let mut params = rcgen::CertificateParams::default();
+        params.distinguished_name.push(rcgen::DnType::CommonName, common_name);
+        params
+            .serialize_request(&self.0)
+            .and_then(|csr| csr.pem())
+            .map_err(|e| Error::internal(format!("making a certificate request: {e}")))
+    }
+
     /// Generates a key.
     pub fn generate(alg: KeyAlgorithm) -> Result<Self> {
         let pair = match alg {

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::task::{Context as TaskContext, Poll};
 use std::time::Duration;
 
@@ -14,15 +14,23 @@ use hyper::client::conn::http2::SendRequest;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use tonic::body::Body;
 
-use super::resources;
-use super::routing;
+use super::complete::RawCodec;
+use super::metadata::{ADMIN_MFA_REQUIRED, MFA_RESPONSE_KEY, encode_mfa_response};
 use super::status::from_status;
 use super::wire::proto::auth_service_client::AuthServiceClient;
+use super::wire::proto::create_authenticate_challenge_request::Request as ChallengeFor;
+use super::wire::proto::is_mfa_required_request::Target as MfaTarget;
 use super::wire::proto::paginated_resource::Resource;
 use super::wire::proto::{
-    Certs, CreateAuthenticateChallengeRequest, IsMfaRequiredRequest, IsMfaRequiredResponse, ListResourcesRequest,
-    ListResourcesResponse, MfaAuthenticateChallenge, PingRequest, PingResponse, UserCertsRequest,
+    AdminAction, Certs, ContextUser, CreateAuthenticateChallengeRequest, IsMfaRequiredRequest, IsMfaRequiredResponse,
+    ListResourcesRequest, ListResourcesResponse, MfaAuthenticateChallenge, PingRequest, PingResponse, UserCertsRequest,
 };
+use super::wire::teleport::clusterconfig::v1::cluster_config_service_client::ClusterConfigServiceClient;
+use super::wire::teleport::mfa::v1::{ChallengeAllowReuse, ChallengeExtensions, ChallengeScope};
+use super::wire::teleport::trust::v1::trust_service_client::TrustServiceClient;
+use super::wire::teleport::users::v1::users_service_client::UsersServiceClient;
+use super::{mfa, resources, routing};
+use crate::api::login::{MfaChallenge, MfaResponse};
 use crate::api::nodes::Node;
 use crate::error::{Error, Result};
 
@@ -34,11 +42,22 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(60);
 /// are about 20 MB), below what would exhaust memory.
 pub const MAX_MESSAGE: usize = 64 << 20;
 
-/// A client of the cluster's Auth service.
+/// A client of the cluster's Auth service (and the other services Teleport's Auth serves on
+/// the same connection: users, cluster configuration, trust).
 #[derive(Clone)]
 pub struct AuthClient {
-    inner: AuthServiceClient<Http2>,
+    channel: Http2,
+    origin: http::Uri,
     addr: String,
+    admin_mfa: Option<Arc<dyn AdminMfa>>,
+    /// The admin-action MFA answer of this command, once given (metadata value).
+    admin_answer: Arc<Mutex<Option<String>>>,
+}
+
+/// Answers the MFA challenge of an admin action: the binary's prompt and security key.
+pub trait AdminMfa: Send + Sync {
+    /// Asks for the tap (or code) and returns the answer.
+    fn solve(&self, challenge: &MfaChallenge) -> Result<MfaResponse>;
 }
 
 impl std::fmt::Debug for AuthClient {
@@ -69,13 +88,20 @@ impl AuthClient {
         let origin = format!("https://{server_name}")
             .parse()
             .map_err(|_| Error::internal("the Auth service's origin does not parse"))?;
-        let inner = AuthServiceClient::with_origin(Http2(send), origin)
-            .max_decoding_message_size(MAX_MESSAGE)
-            .max_encoding_message_size(MAX_MESSAGE);
         Ok(Self {
-            inner,
+            channel: Http2(send),
+            origin,
             addr: addr.to_string(),
+            admin_mfa: None,
+            admin_answer: Arc::default(),
         })
+    }
+
+    /// Answers admin-action MFA challenges with `mfa`: a write the server refuses with
+    /// "admin-level API request requires MFA verification" is retried once with the answer.
+    pub fn with_admin_mfa(mut self, mfa: Arc<dyn AdminMfa>) -> Self {
+        self.admin_mfa = Some(mfa);
+        self
     }
 
     /// The proxy address this client dials.
@@ -83,27 +109,144 @@ impl AuthClient {
         &self.addr
     }
 
-    async fn call<T, F>(&self, rpc: &str, f: impl FnOnce(AuthServiceClient<Http2>) -> F) -> Result<T>
-    where
-        F: Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
-    {
-        match tokio::time::timeout(CALL_TIMEOUT, f(self.inner.clone())).await {
+    /// `proto.AuthService`.
+    pub(crate) fn auth(&self) -> AuthServiceClient<Http2> {
+        AuthServiceClient::with_origin(self.channel.clone(), self.origin.clone())
+            .max_decoding_message_size(MAX_MESSAGE)
+            .max_encoding_message_size(MAX_MESSAGE)
+    }
+
+    /// `teleport.users.v1.UsersService`.
+    pub(crate) fn users(&self) -> UsersServiceClient<Http2> {
+        UsersServiceClient::with_origin(self.channel.clone(), self.origin.clone())
+            .max_decoding_message_size(MAX_MESSAGE)
+            .max_encoding_message_size(MAX_MESSAGE)
+    }
+
+    /// `teleport.clusterconfig.v1.ClusterConfigService`.
+    pub(crate) fn cluster_config(&self) -> ClusterConfigServiceClient<Http2> {
+        ClusterConfigServiceClient::with_origin(self.channel.clone(), self.origin.clone())
+    }
+
+    /// `teleport.trust.v1.TrustService`.
+    pub(crate) fn trust(&self) -> TrustServiceClient<Http2> {
+        TrustServiceClient::with_origin(self.channel.clone(), self.origin.clone())
+            .max_decoding_message_size(MAX_MESSAGE)
+    }
+
+    /// Runs one call with the deadline; a status becomes the suite's error.
+    pub(crate) async fn call<T>(
+        &self,
+        rpc: &str,
+        call: impl Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
+    ) -> Result<T> {
+        match tokio::time::timeout(CALL_TIMEOUT, call).await {
             Ok(Ok(resp)) => Ok(resp.into_inner()),
             Ok(Err(status)) => Err(from_status(&status, &self.addr)),
             Err(_) => Err(Error::connection(format!("{rpc}: timed out waiting for {}", self.addr))),
         }
     }
 
+    /// Runs one call of `path` whose answer is handed over as raw bytes (see
+    /// [`super::complete`]).
+    pub(crate) async fn raw_call<Req: prost::Message + Send + 'static>(
+        &self,
+        path: &'static str,
+        req: Req,
+    ) -> Result<Vec<u8>> {
+        let mut grpc = tonic::client::Grpc::with_origin(self.channel.clone(), self.origin.clone())
+            .max_decoding_message_size(MAX_MESSAGE);
+        let call = async move {
+            grpc.ready()
+                .await
+                .map_err(|e| tonic::Status::unavailable(format!("connection not ready: {e}")))?;
+            let path = http::uri::PathAndQuery::from_static(path);
+            grpc.unary(tonic::Request::new(req), path, RawCodec::default()).await
+        };
+        self.call(path, call).await
+    }
+
+    /// Runs an admin action (a write): with this command's MFA answer when there is one; a
+    /// refusal for want of MFA asks for the tap, once per command, and retries.
+    pub(crate) async fn admin_call<M, T, F, Fut>(&self, rpc: &str, msg: M, f: F) -> Result<T>
+    where
+        M: Clone,
+        F: Fn(tonic::Request<M>) -> Fut,
+        Fut: Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
+    {
+        let first = self.call(rpc, f(self.with_answer(msg.clone())?)).await;
+        match first {
+            Err(e) if e.message().contains(ADMIN_MFA_REQUIRED) && self.answer().is_none() => {
+                let Some(mfa) = self.admin_mfa.clone() else {
+                    return Err(e.with_hint("the cluster asks for a security key tap for admin actions"));
+                };
+                // Without an answer (no security key, a failed tap) the refusal stands, with why.
+                if let Err(why) = self.admin_ceremony(mfa.as_ref()).await {
+                    let hint = match why.hint() {
+                        Some(h) => format!("{}; {h}", why.message()),
+                        None => why.message().to_string(),
+                    };
+                    return Err(e.with_hint(hint));
+                }
+                self.call(rpc, f(self.with_answer(msg)?)).await
+            }
+            other => other,
+        }
+    }
+
+    fn answer(&self) -> Option<String> {
+        self.admin_answer.lock().ok().and_then(|a| a.clone())
+    }
+
+    fn with_answer<M>(&self, msg: M) -> Result<tonic::Request<M>> {
+        let mut req = tonic::Request::new(msg);
+        if let Some(answer) = self.answer() {
+            let value = answer
+                .parse()
+                .map_err(|_| Error::internal("the MFA answer is not valid metadata"))?;
+            req.metadata_mut().insert(MFA_RESPONSE_KEY, value);
+        }
+        Ok(req)
+    }
+
+    /// Teleport's admin-action ceremony: a challenge of scope `ADMIN_ACTION` (reusable for
+    /// the rest of this command, which Teleport allows for admin actions only), the tap, and
+    /// the answer kept for the retries.
+    async fn admin_ceremony(&self, mfa: &dyn AdminMfa) -> Result<()> {
+        let challenge = self
+            .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
+                request: Some(ChallengeFor::ContextUser(ContextUser {})),
+                mfa_required_check: Some(IsMfaRequiredRequest {
+                    target: Some(MfaTarget::AdminAction(AdminAction {})),
+                }),
+                challenge_extensions: Some(ChallengeExtensions {
+                    scope: ChallengeScope::AdminAction as i32,
+                    allow_reuse: ChallengeAllowReuse::Yes as i32,
+                    user_verification_requirement: String::new(),
+                }),
+                ..CreateAuthenticateChallengeRequest::default()
+            })
+            .await?;
+        let challenge = mfa::challenge_from_proto(challenge);
+        if challenge.is_empty() {
+            return Err(Error::access_denied(ADMIN_MFA_REQUIRED).with_hint("register a security key: tsh mfa add"));
+        }
+        let answer = mfa.solve(&challenge)?;
+        let value = encode_mfa_response(&mfa::response_to_proto(&answer));
+        if let Ok(mut slot) = self.admin_answer.lock() {
+            *slot = Some(value);
+        }
+        Ok(())
+    }
+
     /// `Ping`.
     pub async fn ping(&self) -> Result<PingResponse> {
-        self.call("Ping", |mut c| async move { c.ping(PingRequest {}).await })
-            .await
+        self.call("Ping", self.auth().ping(PingRequest {})).await
     }
 
     /// `ListResources`: one page.
     pub async fn list_resources(&self, req: ListResourcesRequest) -> Result<ListResourcesResponse> {
-        self.call("ListResources", |mut c| async move { c.list_resources(req).await })
-            .await
+        self.call("ListResources", self.auth().list_resources(req)).await
     }
 
     /// Every node the caller may see whose labels match `labels`, page by page
@@ -143,8 +286,7 @@ impl AuthClient {
 
     /// `IsMFARequired`.
     pub async fn is_mfa_required(&self, req: IsMfaRequiredRequest) -> Result<IsMfaRequiredResponse> {
-        self.call("IsMFARequired", |mut c| async move { c.is_mfa_required(req).await })
-            .await
+        self.call("IsMFARequired", self.auth().is_mfa_required(req)).await
     }
 
     /// `CreateAuthenticateChallenge`.
@@ -152,19 +294,17 @@ impl AuthClient {
         &self,
         req: CreateAuthenticateChallengeRequest,
     ) -> Result<MfaAuthenticateChallenge> {
-        self.call("CreateAuthenticateChallenge", |mut c| async move {
-            c.create_authenticate_challenge(req).await
-        })
+        self.call(
+            "CreateAuthenticateChallenge",
+            self.auth().create_authenticate_challenge(req),
+        )
         .await
     }
 
     /// `GenerateUserCerts`.
     pub async fn generate_user_certs(&self, req: UserCertsRequest) -> Result<Certs> {
-        self.call(
-            "GenerateUserCerts",
-            |mut c| async move { c.generate_user_certs(req).await },
-        )
-        .await
+        self.call("GenerateUserCerts", self.auth().generate_user_certs(req))
+            .await
     }
 }
 

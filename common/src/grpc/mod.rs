@@ -6,16 +6,21 @@
 //! - [`client`]: [`AuthClient`], the one client of the Auth service every command uses.
 //! - [`status`]: gRPC status codes and Teleport's messages, to and from [`crate::error::Error`].
 //! - [`mfa`]: MFA challenges and answers between their protobuf and WebAuthn JSON forms.
-//! - [`resources`]: resources between their protobuf types and the suite's views.
+//! - [`resources`]: nodes between their protobuf type and `tsh ls`'s view.
+//! - [`convert`]: resources between their protobuf types and their YAML shape.
 
+pub mod calls;
 pub mod client;
+pub mod complete;
+pub mod convert;
+pub mod metadata;
 pub mod mfa;
 pub mod resources;
 pub mod routing;
 pub mod status;
 pub mod wire;
 
-pub use client::AuthClient;
+pub use client::{AdminMfa, AuthClient};
 
 /// A time as protobuf's `google.protobuf.Timestamp` (whole seconds).
 pub fn timestamp(t: std::time::SystemTime) -> prost_types::Timestamp {

@@ -14,6 +14,11 @@ pub mod types {
     include!(concat!(env!("OUT_DIR"), "/types.rs"));
 }
 
+/// Package `wrappers`: label selectors and traits.
+pub mod wrappers {
+    include!(concat!(env!("OUT_DIR"), "/wrappers.rs"));
+}
+
 /// Package `webauthn`: WebAuthn messages, bytes raw.
 pub mod webauthn {
     include!(concat!(env!("OUT_DIR"), "/webauthn.rs"));
@@ -26,6 +31,30 @@ pub mod teleport {
         /// Package `teleport.mfa.v1`.
         pub mod v1 {
             include!(concat!(env!("OUT_DIR"), "/teleport.mfa.v1.rs"));
+        }
+    }
+
+    /// Package `teleport.users.v1`: `UsersService`.
+    pub mod users {
+        /// Package `teleport.users.v1`.
+        pub mod v1 {
+            include!(concat!(env!("OUT_DIR"), "/teleport.users.v1.rs"));
+        }
+    }
+
+    /// Package `teleport.clusterconfig.v1`: `ClusterConfigService`.
+    pub mod clusterconfig {
+        /// Package `teleport.clusterconfig.v1`.
+        pub mod v1 {
+            include!(concat!(env!("OUT_DIR"), "/teleport.clusterconfig.v1.rs"));
+        }
+    }
+
+    /// Package `teleport.trust.v1`: `TrustService`.
+    pub mod trust {
+        /// Package `teleport.trust.v1`.
+        pub mod v1 {
+            include!(concat!(env!("OUT_DIR"), "/teleport.trust.v1.rs"));
         }
     }
 }

@@ -123,8 +123,11 @@ pub struct AuthPreferenceSpec {
         skip_serializing_if = "Option::is_none"
     )]
     pub require_session_mfa: Option<bool>,
-    /// Headless WebAuthn allowed (default: yes when WebAuthn is configured).
+    /// Headless WebAuthn allowed (default: yes when WebAuthn is configured). The resource says
+    /// `allow_headless`, as Teleport's does; teleport.yaml's `authentication` says `headless`.
     #[serde(
+        rename = "allow_headless",
+        alias = "headless",
         default,
         deserialize_with = "lenient_bool_opt",
         skip_serializing_if = "Option::is_none"

@@ -20,7 +20,7 @@ use crate::yaml;
 pub use cap::{AuthPreference, AuthPreferenceSpec, CAP_NAME, SecondFactor, Webauthn};
 pub use database::{DB_PROTOCOLS, Database, DatabaseSpec, KubeCluster, KubeClusterSpec};
 pub use role::{LabelValues, Labels, Role, RoleConditions, RoleOptions, RoleSpec, Rule, Verb, labels_match};
-pub use token::{ProvisionToken, SystemRole, TokenSpec, safe_token_name};
+pub use token::{ProvisionToken, SystemRole, TokenSpec, new_token_value, safe_token_name};
 pub use user::{LOGINS_TRAIT, User, UserSpec};
 
 /// `metadata` of every resource.

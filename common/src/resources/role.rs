@@ -112,6 +112,20 @@ pub struct Rule {
     pub verbs: Vec<Verb>,
 }
 
+impl Verb {
+    /// The verb as role rules write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::List => "list",
+            Self::Read => "read",
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Delete => "delete",
+            Self::All => "*",
+        }
+    }
+}
+
 impl Rule {
     /// Returns whether the rule covers `verb` on `resource`.
     pub fn allows(&self, resource: &str, verb: Verb) -> bool {

@@ -228,3 +228,8 @@ pub fn safe_token_name(name: &str, join_method: &str) -> String {
     let hidden = chars.len() * 3 / 4;
     "*".repeat(hidden) + &chars[hidden..].iter().collect::<String>()
 }
+
+/// A new token value as Teleport's tctl makes one: 16 random bytes, 32 lowercase hex characters.
+pub fn new_token_value() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}

@@ -1,0 +1,525 @@
+//! tctl's calls of the Auth service, with resources in their YAML shape: tokens, roles and
+//! certificates (`proto.AuthService`), users (`teleport.users.v1`), the cluster auth
+//! preference (`teleport.clusterconfig.v1`), certificate authorities (`teleport.trust.v1`),
+//! databases and Kubernetes clusters. Writes are admin actions ([`AuthClient::admin_call`]).
+
+use std::time::{Duration, UNIX_EPOCH};
+
+use super::AuthClient;
+use super::complete::decode_complete;
+use super::convert::{
+    cap_from_proto, cap_to_proto, database_from_proto, database_to_proto, from_timestamp, kube_from_proto,
+    kube_to_proto, role_from_proto, role_to_proto, to_go_nanos, token_from_proto, token_to_proto, user_from_proto,
+    user_to_proto,
+};
+use super::wire::proto::{
+    CreateResetPasswordTokenRequest, CreateRoleRequest, CreateTokenV2Request, DatabaseCertRequest,
+    DatabaseCertResponse, DeleteRoleRequest, GetRoleRequest, ListRolesRequest, UpsertRoleRequest, UpsertTokenV2Request,
+    create_token_v2_request, upsert_token_v2_request,
+};
+use super::wire::teleport::clusterconfig::v1::{GetAuthPreferenceRequest, UpsertAuthPreferenceRequest};
+use super::wire::teleport::trust::v1::{GenerateHostCertRequest, GetCertAuthoritiesRequest};
+use super::wire::teleport::users::v1::{
+    CreateUserRequest, DeleteUserRequest, GetUserRequest, GetUserResponse, ListUsersRequest, UpsertUserRequest,
+};
+use super::wire::types::{CertAuthorityV2, ResourceRequest, UserTokenV3};
+use crate::api::types::{CaStatus, StatusResponse};
+use crate::error::{Error, Result};
+use crate::resources::{AuthPreference, Database, KubeCluster, ProvisionToken, Role, User};
+use crate::sshca::{self, ExportType};
+use crate::tls;
+
+/// Roles and users asked for per page.
+const PAGE: i32 = 1000;
+
+fn named(name: &str) -> ResourceRequest {
+    ResourceRequest { name: name.into() }
+}
+
+/// Fails when a server repeats a page key (it would loop forever).
+fn next_page(addr: &str, current: &str, next: String) -> Result<Option<String>> {
+    if next.is_empty() {
+        return Ok(None);
+    }
+    if next == current {
+        return Err(Error::internal(format!("{addr} repeated the page at {current:?}")));
+    }
+    Ok(Some(next))
+}
+
+impl AuthClient {
+    // -- tokens ---------------------------------------------------------------------------------
+
+    /// `GetToken`.
+    pub async fn get_token(&self, name: &str) -> Result<ProvisionToken> {
+        token_from_proto(self.call("GetToken", self.auth().get_token(named(name))).await?)
+    }
+
+    /// `GetTokens`: every token in one message (100,000 tokens are about 10 MB, within
+    /// [`super::client::MAX_MESSAGE`] on both sides).
+    pub async fn list_tokens(&self) -> Result<Vec<ProvisionToken>> {
+        let list = self.call("GetTokens", self.auth().get_tokens(())).await?;
+        list.provision_tokens.into_iter().map(token_from_proto).collect()
+    }
+
+    /// `CreateTokenV2`: fails when the token exists.
+    pub async fn create_token(&self, token: &ProvisionToken) -> Result<()> {
+        let msg = CreateTokenV2Request {
+            token: Some(create_token_v2_request::Token::V2(token_to_proto(token))),
+        };
+        self.admin_call("CreateTokenV2", msg, |r| {
+            let mut c = self.auth();
+            async move { c.create_token_v2(r).await }
+        })
+        .await
+    }
+
+    /// `UpsertTokenV2`.
+    pub async fn upsert_token(&self, token: &ProvisionToken) -> Result<()> {
+        let msg = UpsertTokenV2Request {
+            token: Some(upsert_token_v2_request::Token::V2(token_to_proto(token))),
+        };
+        self.admin_call("UpsertTokenV2", msg, |r| {
+            let mut c = self.auth();
+            async move { c.upsert_token_v2(r).await }
+        })
+        .await
+    }
+
+    /// `DeleteToken`.
+    pub async fn delete_token(&self, name: &str) -> Result<()> {
+        self.admin_call("DeleteToken", named(name), |r| {
+            let mut c = self.auth();
+            async move { c.delete_token(r).await }
+        })
+        .await
+    }
+
+    // -- roles ----------------------------------------------------------------------------------
+
+    /// `GetRole`.
+    pub async fn get_role(&self, name: &str) -> Result<Role> {
+        let req = GetRoleRequest { name: name.into() };
+        role_from_proto(self.call("GetRole", self.auth().get_role(req)).await?)
+    }
+
+    /// `ListRoles`, page by page.
+    pub async fn list_roles(&self) -> Result<Vec<Role>> {
+        let mut roles = Vec::new();
+        let mut start_key = String::new();
+        loop {
+            let req = ListRolesRequest {
+                limit: PAGE,
+                start_key: start_key.clone(),
+            };
+            let page = self.call("ListRoles", self.auth().list_roles(req)).await?;
+            for r in page.roles {
+                roles.push(role_from_proto(r)?);
+            }
+            match next_page(self.addr(), &start_key, page.next_key)? {
+                Some(next) => start_key = next,
+                None => return Ok(roles),
+            }
+        }
+    }
+
+    /// `CreateRole`: fails when the role exists.
+    pub async fn create_role(&self, role: &Role) -> Result<()> {
+        let msg = CreateRoleRequest {
+            role: Some(role_to_proto(role)),
+        };
+        self.admin_call("CreateRole", msg, |r| {
+            let mut c = self.auth();
+            async move { c.create_role(r).await }
+        })
+        .await
+        .map(drop)
+    }
+
+    /// `UpsertRoleV2`.
+    pub async fn upsert_role(&self, role: &Role) -> Result<()> {
+        let msg = UpsertRoleRequest {
+            role: Some(role_to_proto(role)),
+        };
+        self.admin_call("UpsertRoleV2", msg, |r| {
+            let mut c = self.auth();
+            async move { c.upsert_role_v2(r).await }
+        })
+        .await
+        .map(drop)
+    }
+
+    /// `DeleteRole`.
+    pub async fn delete_role(&self, name: &str) -> Result<()> {
+        let msg = DeleteRoleRequest { name: name.into() };
+        self.admin_call("DeleteRole", msg, |r| {
+            let mut c = self.auth();
+            async move { c.delete_role(r).await }
+        })
+        .await
+    }
+
+    // -- users ----------------------------------------------------------------------------------
+
+    /// `UsersService.GetUser`.
+    pub async fn get_user(&self, name: &str) -> Result<User> {
+        let req = GetUserRequest {
+            name: name.into(),
+            ..GetUserRequest::default()
+        };
+        let resp = self.call("GetUser", self.users().get_user(req)).await?;
+        let user = resp.user.ok_or_else(|| Error::internal("GetUser answered no user"))?;
+        Ok(user_from_proto(user))
+    }
+
+    /// `UsersService.ListUsers`, page by page.
+    pub async fn list_users(&self) -> Result<Vec<User>> {
+        let mut users = Vec::new();
+        let mut token = String::new();
+        loop {
+            let req = ListUsersRequest {
+                page_size: PAGE,
+                page_token: token.clone(),
+                with_secrets: false,
+            };
+            let page = self.call("ListUsers", self.users().list_users(req)).await?;
+            users.extend(page.users.into_iter().map(user_from_proto));
+            match next_page(self.addr(), &token, page.next_page_token)? {
+                Some(next) => token = next,
+                None => return Ok(users),
+            }
+        }
+    }
+
+    /// `UsersService.CreateUser`: fails when the user exists.
+    pub async fn create_user(&self, user: &User) -> Result<()> {
+        let msg = CreateUserRequest {
+            user: Some(user_to_proto(user)),
+        };
+        self.admin_call("CreateUser", msg, |r| {
+            let mut c = self.users();
+            async move { c.create_user(r).await }
+        })
+        .await
+        .map(drop)
+    }
+
+    /// `UsersService.UpsertUser`.
+    pub async fn upsert_user(&self, user: &User) -> Result<()> {
+        let msg = UpsertUserRequest {
+            user: Some(user_to_proto(user)),
+        };
+        self.admin_call("UpsertUser", msg, |r| {
+            let mut c = self.users();
+            async move { c.upsert_user(r).await }
+        })
+        .await
+        .map(drop)
+    }
+
+    /// `UsersService.DeleteUser`.
+    pub async fn delete_user(&self, name: &str) -> Result<()> {
+        let msg = DeleteUserRequest { name: name.into() };
+        self.admin_call("DeleteUser", msg, |r| {
+            let mut c = self.users();
+            async move { c.delete_user(r).await }
+        })
+        .await
+    }
+
+    /// `CreateResetPasswordToken`: `kind` is "invite" (a new user) or "password" (a reset).
+    pub async fn create_reset_token(&self, name: &str, kind: &str, ttl: Duration) -> Result<UserTokenV3> {
+        let msg = CreateResetPasswordTokenRequest {
+            name: name.into(),
+            r#type: kind.into(),
+            ttl: to_go_nanos(ttl),
+        };
+        self.admin_call("CreateResetPasswordToken", msg, |r| {
+            let mut c = self.auth();
+            async move { c.create_reset_password_token(r).await }
+        })
+        .await
+    }
+
+    // -- cluster auth preference ----------------------------------------------------------------
+
+    /// `ClusterConfigService.GetAuthPreference`.
+    pub async fn get_cap(&self) -> Result<AuthPreference> {
+        let req = GetAuthPreferenceRequest {};
+        cap_from_proto(
+            self.call("GetAuthPreference", self.cluster_config().get_auth_preference(req))
+                .await?,
+        )
+    }
+
+    /// `ClusterConfigService.UpsertAuthPreference`.
+    pub async fn upsert_cap(&self, cap: &AuthPreference) -> Result<()> {
+        let msg = UpsertAuthPreferenceRequest {
+            auth_preference: Some(cap_to_proto(cap)),
+        };
+        self.admin_call("UpsertAuthPreference", msg, |r| {
+            let mut c = self.cluster_config();
+            async move { c.upsert_auth_preference(r).await }
+        })
+        .await
+        .map(drop)
+    }
+
+    // -- databases and Kubernetes clusters ------------------------------------------------------
+
+    /// `GetDatabase`.
+    pub async fn get_database(&self, name: &str) -> Result<Database> {
+        let db = self.call("GetDatabase", self.auth().get_database(named(name))).await?;
+        Ok(database_from_proto(db))
+    }
+
+    /// `GetDatabases`.
+    pub async fn list_databases(&self) -> Result<Vec<Database>> {
+        let list = self.call("GetDatabases", self.auth().get_databases(())).await?;
+        Ok(list.databases.into_iter().map(database_from_proto).collect())
+    }
+
+    /// `CreateDatabase` (fails when it exists), or `UpdateDatabase` with `update`.
+    pub async fn put_database(&self, db: &Database, update: bool) -> Result<()> {
+        let msg = database_to_proto(db);
+        if update {
+            self.admin_call("UpdateDatabase", msg, |r| {
+                let mut c = self.auth();
+                async move { c.update_database(r).await }
+            })
+            .await
+        } else {
+            self.admin_call("CreateDatabase", msg, |r| {
+                let mut c = self.auth();
+                async move { c.create_database(r).await }
+            })
+            .await
+        }
+    }
+
+    /// `DeleteDatabase`.
+    pub async fn delete_database(&self, name: &str) -> Result<()> {
+        self.admin_call("DeleteDatabase", named(name), |r| {
+            let mut c = self.auth();
+            async move { c.delete_database(r).await }
+        })
+        .await
+    }
+
+    /// `GetKubernetesCluster`.
+    pub async fn get_kube_cluster(&self, name: &str) -> Result<KubeCluster> {
+        let kube = self
+            .call("GetKubernetesCluster", self.auth().get_kubernetes_cluster(named(name)))
+            .await?;
+        Ok(kube_from_proto(kube))
+    }
+
+    /// `GetKubernetesClusters`.
+    pub async fn list_kube_clusters(&self) -> Result<Vec<KubeCluster>> {
+        let list = self
+            .call("GetKubernetesClusters", self.auth().get_kubernetes_clusters(()))
+            .await?;
+        Ok(list.kubernetes_clusters.into_iter().map(kube_from_proto).collect())
+    }
+
+    /// `CreateKubernetesCluster` (fails when it exists), or `UpdateKubernetesCluster` with
+    /// `update`.
+    pub async fn put_kube_cluster(&self, kube: &KubeCluster, update: bool) -> Result<()> {
+        let msg = kube_to_proto(kube)?;
+        if update {
+            self.admin_call("UpdateKubernetesCluster", msg, |r| {
+                let mut c = self.auth();
+                async move { c.update_kubernetes_cluster(r).await }
+            })
+            .await
+        } else {
+            self.admin_call("CreateKubernetesCluster", msg, |r| {
+                let mut c = self.auth();
+                async move { c.create_kubernetes_cluster(r).await }
+            })
+            .await
+        }
+    }
+
+    /// `DeleteKubernetesCluster`.
+    pub async fn delete_kube_cluster(&self, name: &str) -> Result<()> {
+        self.admin_call("DeleteKubernetesCluster", named(name), |r| {
+            let mut c = self.auth();
+            async move { c.delete_kubernetes_cluster(r).await }
+        })
+        .await
+    }
+
+    // -- resources to change, complete ------------------------------------------------------------
+
+    /// The role named, for `tctl edit`: fails when the cluster holds fields this client would
+    /// drop.
+    pub async fn get_role_complete(&self, name: &str) -> Result<Role> {
+        let req = GetRoleRequest { name: name.into() };
+        let raw = self.raw_call("/proto.AuthService/GetRole", req).await?;
+        role_from_proto(decode_complete(&raw, &format!("role {name:?}"))?)
+    }
+
+    /// The user named, for `tctl edit`.
+    pub async fn get_user_complete(&self, name: &str) -> Result<User> {
+        let req = GetUserRequest {
+            name: name.into(),
+            ..GetUserRequest::default()
+        };
+        let raw = self.raw_call("/teleport.users.v1.UsersService/GetUser", req).await?;
+        let resp: GetUserResponse = decode_complete(&raw, &format!("user {name:?}"))?;
+        let user = resp.user.ok_or_else(|| Error::internal("GetUser answered no user"))?;
+        Ok(user_from_proto(user))
+    }
+
+    /// The cluster auth preference, for `tctl edit`.
+    pub async fn get_cap_complete(&self) -> Result<AuthPreference> {
+        let raw = self
+            .raw_call(
+                "/teleport.clusterconfig.v1.ClusterConfigService/GetAuthPreference",
+                GetAuthPreferenceRequest {},
+            )
+            .await?;
+        cap_from_proto(decode_complete(&raw, "the cluster auth preference")?)
+    }
+
+    /// The database named, for `tctl edit`.
+    pub async fn get_database_complete(&self, name: &str) -> Result<Database> {
+        let raw = self.raw_call("/proto.AuthService/GetDatabase", named(name)).await?;
+        Ok(database_from_proto(decode_complete(
+            &raw,
+            &format!("database {name:?}"),
+        )?))
+    }
+
+    /// The Kubernetes cluster named, for `tctl edit`.
+    pub async fn get_kube_cluster_complete(&self, name: &str) -> Result<KubeCluster> {
+        let raw = self
+            .raw_call("/proto.AuthService/GetKubernetesCluster", named(name))
+            .await?;
+        Ok(kube_from_proto(decode_complete(
+            &raw,
+            &format!("Kubernetes cluster {name:?}"),
+        )?))
+    }
+
+    // -- certificate authorities and certificates -----------------------------------------------
+
+    /// `TrustService.GetCertAuthorities` of one type (`host`, `user`, `db`, ...), without keys.
+    pub async fn cert_authorities(&self, kind: &str) -> Result<Vec<CertAuthorityV2>> {
+        let req = GetCertAuthoritiesRequest {
+            r#type: kind.into(),
+            include_key: false,
+        };
+        let resp = self
+            .call("GetCertAuthorities", self.trust().get_cert_authorities(req))
+            .await?;
+        Ok(resp.cert_authorities_v2)
+    }
+
+    /// `TrustService.GenerateHostCert`.
+    pub async fn generate_host_cert(&self, req: GenerateHostCertRequest) -> Result<Vec<u8>> {
+        let resp = self
+            .call("GenerateHostCert", self.trust().generate_host_cert(req))
+            .await?;
+        Ok(resp.ssh_certificate)
+    }
+
+    /// What `tctl auth export` prints, from `TrustService` (the same text as the public
+    /// `/webapi/auth/export`): the SSH CAs as `cert-authority` lines, the TLS ones as PEM.
+    pub async fn export_cas(&self, kind: Option<ExportType>) -> Result<String> {
+        let cluster = self.ping().await?.cluster_name;
+        let ssh_lines = |cas: Vec<CertAuthorityV2>, host: bool| -> Result<String> {
+            let mut out = String::new();
+            for ca in cas {
+                for pair in ca.spec.unwrap_or_default().active_keys.unwrap_or_default().ssh {
+                    let text = String::from_utf8(pair.public_key)
+                        .map_err(|_| Error::bad_parameter("a CA's SSH key is not text"))?;
+                    let key = ssh_key::PublicKey::from_openssh(text.trim())
+                        .map_err(|e| Error::bad_parameter(format!("a CA's SSH key does not parse: {e}")))?;
+                    let line = if host {
+                        sshca::host_ca_line(&key, &cluster, &[])
+                    } else {
+                        sshca::user_ca_line(&key, &cluster)
+                    };
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+            }
+            Ok(out)
+        };
+        let tls_pems = |cas: Vec<CertAuthorityV2>| -> Result<String> {
+            let mut out = String::new();
+            for ca in cas {
+                for pair in ca.spec.unwrap_or_default().active_keys.unwrap_or_default().tls {
+                    out.push_str(
+                        &String::from_utf8(pair.cert)
+                            .map_err(|_| Error::bad_parameter("a CA certificate is not PEM"))?,
+                    );
+                }
+            }
+            Ok(out)
+        };
+        Ok(match kind {
+            None => {
+                ssh_lines(self.cert_authorities("host").await?, true)?
+                    + &ssh_lines(self.cert_authorities("user").await?, false)?
+            }
+            Some(ExportType::User) => ssh_lines(self.cert_authorities("user").await?, false)?,
+            Some(ExportType::Openssh) => ssh_lines(self.cert_authorities("openssh").await?, false)?,
+            Some(ExportType::Host) => ssh_lines(self.cert_authorities("host").await?, true)?,
+            Some(ExportType::TlsHost) => tls_pems(self.cert_authorities("host").await?)?,
+            Some(ExportType::TlsUser) => tls_pems(self.cert_authorities("user").await?)?,
+            Some(ExportType::Db) => tls_pems(self.cert_authorities("db").await?)?,
+            Some(ExportType::DbClient) => tls_pems(self.cert_authorities("db_client").await?)?,
+        })
+    }
+
+    /// What `tctl status` shows: `Ping` for the name and version, the host and user CAs'
+    /// rotation states, and the pins of the host CA's TLS certificates.
+    pub async fn status(&self) -> Result<StatusResponse> {
+        let ping = self.ping().await?;
+        let mut cas = Vec::new();
+        let mut ca_pins = Vec::new();
+        for kind in ["host", "user"] {
+            for ca in self.cert_authorities(kind).await? {
+                let spec = ca.spec.unwrap_or_default();
+                let rotation = match spec.rotation {
+                    Some(r) if !r.state.is_empty() && r.state != "standby" => {
+                        format!("rotation {} (phase {})", r.state, r.phase)
+                    }
+                    Some(r) if r.last_rotated.is_some() => {
+                        let at = r.last_rotated.as_ref().map(from_timestamp).unwrap_or(UNIX_EPOCH);
+                        format!("rotated {}", crate::duration::rfc3339(at))
+                    }
+                    _ => "never updated".to_string(),
+                };
+                cas.push(CaStatus {
+                    kind: kind.into(),
+                    rotation,
+                });
+                if kind == "host" {
+                    for pair in spec.active_keys.unwrap_or_default().tls {
+                        let pem = String::from_utf8(pair.cert)
+                            .map_err(|_| Error::bad_parameter("the host CA's TLS certificate is not PEM"))?;
+                        for der in tls::parse_certs_pem(&pem)? {
+                            ca_pins.push(tls::ca_pin(&der)?);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(StatusResponse {
+            cluster_name: ping.cluster_name,
+            version: ping.server_version,
+            cas,
+            ca_pins,
+        })
+    }
+
+    /// `GenerateDatabaseCert`.
+    pub async fn generate_database_cert(&self, req: DatabaseCertRequest) -> Result<DatabaseCertResponse> {
+        self.call("GenerateDatabaseCert", self.auth().generate_database_cert(req))
+            .await
+    }
+}
