@@ -1,5 +1,5 @@
-//! The terminal side of prompts: dialoguer on a terminal, plain lines from stdin otherwise, so
-//! scripts and tests can pipe a password and an OTP code. Prompts and notices go to stderr;
+//! The terminal side of prompts, for tsh and tctl: dialoguer on a terminal, plain lines from
+//! stdin otherwise, so scripts and tests can pipe a password and an OTP code. Prompts and notices go to stderr;
 //! this is the one place besides the Printer that writes there, because it owns the terminal
 //! while it asks.
 

@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'tctl' -ScriptBlock {
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit a resource in $EDITOR')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a resource')
             [CompletionResult]::new('nodes', 'nodes', [CompletionResultType]::ParameterValue, 'Issue invites for other nodes to join the cluster')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a resource')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Report cluster status')
             [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'List or revoke invitation tokens')
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Manage user accounts')
@@ -175,6 +176,17 @@ Register-ArgumentCompleter -Native -CommandName 'tctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'tctl;rm' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Path to an identity file (from `tctl auth sign --format=file`)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Path to an identity file (from `tctl auth sign --format=file`)')
+            [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Address of the auth server or proxy [host:port]')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (for tests only)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'tctl;status' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
@@ -265,6 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'tctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Generate a user invitation token')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Lists all user accounts')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Reset user password and generate a new token')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Deletes user accounts')
             [CompletionResult]::new('del', 'del', [CompletionResultType]::ParameterValue, 'Deletes user accounts')
             break
@@ -292,6 +305,18 @@ Register-ArgumentCompleter -Native -CommandName 'tctl' -ScriptBlock {
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (for tests only)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'tctl;users;reset' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Set expiration time for the reset link, default is 8h, maximum is 48h')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Path to an identity file (from `tctl auth sign --format=file`)')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Path to an identity file (from `tctl auth sign --format=file`)')
+            [CompletionResult]::new('--auth-server', '--auth-server', [CompletionResultType]::ParameterName, 'Address of the auth server or proxy [host:port]')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (for tests only)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'tctl;users;rm' {

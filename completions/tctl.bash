@@ -37,6 +37,9 @@ _tctl() {
             tctl,nodes)
                 cmd="tctl__subcmd__nodes"
                 ;;
+            tctl,rm)
+                cmd="tctl__subcmd__rm"
+                ;;
             tctl,status)
                 cmd="tctl__subcmd__status"
                 ;;
@@ -82,6 +85,9 @@ _tctl() {
             tctl__subcmd__users,ls)
                 cmd="tctl__subcmd__users__subcmd__ls"
                 ;;
+            tctl__subcmd__users,reset)
+                cmd="tctl__subcmd__users__subcmd__reset"
+                ;;
             tctl__subcmd__users,rm)
                 cmd="tctl__subcmd__users__subcmd__rm"
                 ;;
@@ -92,7 +98,7 @@ _tctl() {
 
     case "${cmd}" in
         tctl)
-            opts="-c -i -h -V --config --identity --auth-server --insecure --help --version auth completion create edit get nodes status tokens users version __generate"
+            opts="-c -i -h -V --config --identity --auth-server --insecure --help --version auth completion create edit get nodes rm status tokens users version __generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +557,40 @@ _tctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        tctl__subcmd__rm)
+            opts="-c -i -h --config --identity --auth-server --insecure --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         tctl__subcmd__status)
             opts="-c -i -h --format --config --identity --auth-server --insecure --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -754,7 +794,7 @@ _tctl() {
             return 0
             ;;
         tctl__subcmd__users)
-            opts="-c -i -h --config --identity --auth-server --insecure --help add ls rm del"
+            opts="-c -i -h --config --identity --auth-server --insecure --help add ls reset rm del"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -838,6 +878,44 @@ _tctl() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        tctl__subcmd__users__subcmd__reset)
+            opts="-c -i -h --ttl --config --identity --auth-server --insecure --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -36,6 +36,7 @@ complete -c tctl -n "__fish_tctl_needs_command" -f -a "create" -d 'Create or upd
 complete -c tctl -n "__fish_tctl_needs_command" -f -a "edit" -d 'Edit a resource in $EDITOR'
 complete -c tctl -n "__fish_tctl_needs_command" -f -a "get" -d 'Print a resource'
 complete -c tctl -n "__fish_tctl_needs_command" -f -a "nodes" -d 'Issue invites for other nodes to join the cluster'
+complete -c tctl -n "__fish_tctl_needs_command" -f -a "rm" -d 'Delete a resource'
 complete -c tctl -n "__fish_tctl_needs_command" -f -a "status" -d 'Report cluster status'
 complete -c tctl -n "__fish_tctl_needs_command" -f -a "tokens" -d 'List or revoke invitation tokens'
 complete -c tctl -n "__fish_tctl_needs_command" -f -a "users" -d 'Manage user accounts'
@@ -124,6 +125,11 @@ complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcomm
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
 complete -c tctl -n "__fish_tctl_using_subcommand nodes; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tctl -n "__fish_tctl_using_subcommand rm" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand rm" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand rm" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
+complete -c tctl -n "__fish_tctl_using_subcommand rm" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
+complete -c tctl -n "__fish_tctl_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c tctl -n "__fish_tctl_using_subcommand status" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
 yaml\t'YAML'"
@@ -173,15 +179,16 @@ complete -c tctl -n "__fish_tctl_using_subcommand tokens; and __fish_seen_subcom
 complete -c tctl -n "__fish_tctl_using_subcommand tokens; and __fish_seen_subcommand_from del" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
 complete -c tctl -n "__fish_tctl_using_subcommand tokens; and __fish_seen_subcommand_from del" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
 complete -c tctl -n "__fish_tctl_using_subcommand tokens; and __fish_seen_subcommand_from del" -s h -l help -d 'Print help'
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -s h -l help -d 'Print help'
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -f -a "add" -d 'Generate a user invitation token'
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -f -a "ls" -d 'Lists all user accounts'
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -f -a "rm" -d 'Deletes user accounts'
-complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls rm del" -f -a "del" -d 'Deletes user accounts'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -s h -l help -d 'Print help'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -f -a "add" -d 'Generate a user invitation token'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -f -a "ls" -d 'Lists all user accounts'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -f -a "reset" -d 'Reset user password and generate a new token'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -f -a "rm" -d 'Deletes user accounts'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and not __fish_seen_subcommand_from add ls reset rm del" -f -a "del" -d 'Deletes user accounts'
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from add" -l roles -d 'List of roles for the new user to assume, comma-separated' -r
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from add" -l logins -d 'List of allowed SSH logins for the new user, comma-separated' -r
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from add" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
@@ -197,6 +204,12 @@ complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcomm
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from ls" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from ls" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from reset" -l ttl -d 'Set expiration time for the reset link, default is 8h, maximum is 48h' -r
+complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from reset" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from reset" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
+complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from reset" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r
+complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from reset" -l insecure -d 'Do not verify the server\'s certificate (for tests only)'
+complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from rm" -s c -l config -d 'Path to a configuration file [/etc/teleport.yaml] for an admin on the auth server host' -r -F
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from rm" -s i -l identity -d 'Path to an identity file (from `tctl auth sign --format=file`)' -r -F
 complete -c tctl -n "__fish_tctl_using_subcommand users; and __fish_seen_subcommand_from rm" -l auth-server -d 'Address of the auth server or proxy [host:port]' -r

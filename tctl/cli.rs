@@ -3,12 +3,17 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use clap::{CommandFactory, Parser};
+use tele::prompt::TermPrompter;
 use tele_common::admin::{self, AdminOptions};
-use tele_common::api::Client;
+use tele_common::api::login::{MfaChallenge, MfaResponse};
 use tele_common::context::Context;
 use tele_common::env;
-use tele_common::error::{Error, Result};
+use tele_common::error::{Error, ErrorKind, Result};
+use tele_common::grpc::{AdminMfa, AuthClient};
+use tele_common::mfa::{Ceremony, MfaMode, Prompter};
 use tele_common::output::{Format, Printer};
 
 use crate::commands::Command;
@@ -45,24 +50,65 @@ pub struct Env {
     pub ctx: Context,
     pub printer: Printer,
     pub global: GlobalArgs,
+    /// What to do when the server says the credentials have ended (a tsh profile's `tsh
+    /// login`), once they are found.
+    expired_hint: std::cell::RefCell<Option<String>>,
+}
+
+/// Admin-action MFA at the terminal: Teleport's reason line, then the tap (or an OTP code).
+struct TermAdminMfa {
+    ctx: Context,
+    origin: String,
+}
+
+impl AdminMfa for TermAdminMfa {
+    fn solve(&self, challenge: &MfaChallenge) -> Result<MfaResponse> {
+        let prompter = TermPrompter::new(&self.ctx);
+        prompter.notify("This is an admin-level action and requires MFA to complete");
+        let authenticator = tele_common::mfa::authenticator(&self.ctx, &prompter);
+        // Teleport takes no OTP code for admin actions: without a key there is no answer.
+        if authenticator.is_none() && !challenge.totp_challenge {
+            return Err(Error::bad_parameter("no security key found")
+                .with_hint("plug in a FIDO2 security key (and check access to /dev/hidraw*)"));
+        }
+        Ceremony {
+            mode: MfaMode::Auto,
+            origin: self.origin.clone(),
+            authenticator,
+            prompter: &prompter,
+            registered: false,
+        }
+        .solve(challenge)
+    }
 }
 
 impl Env {
-    /// Connects with the admin credentials the flags point at.
-    pub fn connect(&self) -> Result<Client> {
-        admin::connect(&self.ctx, &self.admin_options())
-    }
-
-    /// A client of the web API's public endpoints (no client certificate), with the trust of
-    /// the admin credentials the flags point at.
-    pub fn connect_public(&self) -> Result<Client> {
-        admin::connect_public(&self.ctx, &self.admin_options())
-    }
-
     /// Connects to the cluster's Auth service (gRPC) with the admin credentials the flags
-    /// point at.
-    pub async fn connect_auth(&self) -> Result<tele_common::grpc::AuthClient> {
-        admin::connect_auth(&self.ctx, &self.admin_options()).await
+    /// point at; admin actions ask for MFA at the terminal when the cluster wants it.
+    pub async fn connect_auth(&self) -> Result<AuthClient> {
+        let creds = admin::credentials(&self.ctx, &self.admin_options())?;
+        *self.expired_hint.borrow_mut() = creds
+            .explain(Error::unauthenticated("expired"))
+            .hint()
+            .map(String::from);
+        let client = AuthClient::connect(&creds.addr, &creds.cluster, creds.tls()?)
+            .await
+            .map_err(|e| creds.explain(e))?;
+        let mfa = TermAdminMfa {
+            ctx: self.ctx.clone(),
+            origin: format!("https://{}", creds.addr),
+        };
+        Ok(client.with_admin_mfa(Arc::new(mfa)))
+    }
+
+    /// Adds what to do to an error that says the credentials have ended.
+    fn explain(&self, err: Error) -> Error {
+        match self.expired_hint.borrow().as_ref() {
+            Some(hint) if err.kind() == ErrorKind::Unauthenticated && err.message().contains("expired") => {
+                err.with_hint(hint.clone())
+            }
+            _ => err,
+        }
     }
 
     fn admin_options(&self) -> AdminOptions {
@@ -102,6 +148,7 @@ pub fn main() -> ExitCode {
         ctx: Context::os(),
         printer: Printer::stdio(),
         global: cli.global,
+        expired_hint: Default::default(),
     };
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
     let result = match runtime {
@@ -112,6 +159,7 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if tele_common::output::is_closed_output(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            let e = env.explain(e);
             let _ = env.printer.error(&e);
             ExitCode::FAILURE
         }

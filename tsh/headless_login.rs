@@ -9,7 +9,7 @@ use tele_common::mfa::Prompter;
 use tele_common::profile::{Home, Session};
 
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
+use tele::prompt::TermPrompter;
 
 /// Whether this command logs in headless: `--headless`, `--auth=headless`, or a cluster whose
 /// default connector is `headless` when there is no login to use.

@@ -4,7 +4,6 @@ mod cli;
 mod commands;
 mod headless_login;
 mod memlock;
-mod prompt;
 mod route_cert;
 mod session_mfa;
 mod terminal;

@@ -17,7 +17,7 @@ use tele_common::profile::{Home, Session};
 use tele_common::tls;
 
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
+use tele::prompt::TermPrompter;
 
 /// Gets routed certificates for one login.
 pub struct Issuer {

@@ -25,7 +25,7 @@ use tele_common::profile::{Home, Session};
 use tele_common::ssh::{Dialer, Target};
 
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
+use tele::prompt::TermPrompter;
 
 /// Puts a single-use certificate into `dialer` when the node needs per-session MFA.
 pub fn prepare(

@@ -1,6 +1,7 @@
 //! How tctl finds its credentials, in Teleport's order: an identity file (`-i`, with
-//! `--auth-server`), else the server's config (`-c`, or `/etc/teleport.yaml` on the auth host)
-//! whose data dir holds an admin identity.
+//! `--auth-server`), else the server's config (`-c`, `TELEPORT_CONFIG_FILE`, or
+//! `/etc/teleport.yaml` on the auth host) whose data dir holds the admin identity, else the
+//! current tsh profile (its login certificate, its proxy's web address, the CAs saved at login).
 
 use std::path::{Path, PathBuf};
 
@@ -8,8 +9,9 @@ use crate::api::Client;
 use crate::config::{DEFAULT_CONFIG_PATH, DEFAULT_WEB_PORT, FileConfig};
 use crate::context::Context;
 use crate::env;
-use crate::error::{Error, Result, io_error};
+use crate::error::{Error, ErrorKind, Result, io_error};
 use crate::identity::Identity;
+use crate::profile::{Home, Session};
 
 /// tctl's global credential flags.
 #[derive(Clone, Debug, Default)]
@@ -24,12 +26,27 @@ pub struct AdminOptions {
     pub insecure: bool,
 }
 
-/// Where tctl's credentials lead: the address to dial, the identity, and the cluster's name.
+/// Where the certificate tctl presents comes from.
+#[derive(Debug)]
+pub enum Source {
+    /// An identity file: `-i`, or the auth host's admin identity (`-c`).
+    Identity(Box<Identity>),
+    /// The current tsh profile.
+    Profile {
+        /// tsh's home, where the profile's keys are.
+        home: Home,
+        /// The profile and its certificates.
+        session: Box<Session>,
+    },
+}
+
+/// Where tctl's credentials lead: the address to dial, the certificate, and the cluster's name.
+#[derive(Debug)]
 pub struct Credentials {
     /// `host:port` of the proxy's web listener.
     pub addr: String,
-    /// The identity (its client certificate and key, and its CAs).
-    pub identity: Identity,
+    /// The certificate to present and the CAs to trust.
+    pub source: Source,
     /// `--insecure`.
     pub insecure: bool,
     /// The cluster's name.
@@ -37,9 +54,34 @@ pub struct Credentials {
 }
 
 impl Credentials {
-    /// TLS presenting the identity, its CAs as roots.
+    /// TLS presenting the certificate, the cluster's CAs as the only roots.
     pub fn tls(&self) -> Result<rustls::ClientConfig> {
-        self.identity.client_config(self.insecure)
+        match &self.source {
+            Source::Identity(id) => id.client_config(self.insecure),
+            Source::Profile { home, session } => session.tls_config(home, self.insecure),
+        }
+    }
+
+    /// TLS trusting the cluster's CAs and presenting nothing, for the web API's public
+    /// endpoints.
+    pub fn public_tls(&self) -> Result<rustls::ClientConfig> {
+        match &self.source {
+            Source::Identity(id) => id.public_config(self.insecure),
+            Source::Profile { session, .. } => session.public_tls_config(self.insecure),
+        }
+    }
+
+    /// Adds what to do to a refusal of these credentials: a profile that the server says has
+    /// ended needs a new `tsh login`.
+    pub fn explain(&self, err: Error) -> Error {
+        match &self.source {
+            Source::Profile { session, .. }
+                if err.kind() == ErrorKind::Unauthenticated && err.message().contains("expired") =>
+            {
+                err.with_hint(login_hint(&session.profile))
+            }
+            _ => err,
+        }
     }
 }
 
@@ -53,14 +95,16 @@ pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
 /// client certificate (a Teleport proxy hands requests with one to application access).
 pub fn connect_public(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
     let creds = credentials(ctx, opts)?;
-    Client::new(&creds.addr, creds.identity.public_config(creds.insecure)?)
+    Client::new(&creds.addr, creds.public_tls()?)
 }
 
 /// Finds credentials and connects to the cluster's Auth service (gRPC through the web port's
 /// TLS routing). The client lives on the runtime it was made on.
 pub async fn connect_auth(ctx: &Context, opts: &AdminOptions) -> Result<crate::grpc::AuthClient> {
     let creds = credentials(ctx, opts)?;
-    crate::grpc::AuthClient::connect(&creds.addr, &creds.cluster, creds.tls()?).await
+    crate::grpc::AuthClient::connect(&creds.addr, &creds.cluster, creds.tls()?)
+        .await
+        .map_err(|e| creds.explain(e))
 }
 
 /// Finds credentials, in Teleport's order.
@@ -83,7 +127,7 @@ pub fn credentials(ctx: &Context, opts: &AdminOptions) -> Result<Credentials> {
         return Ok(Credentials {
             addr: normalize_addr(&addr)?,
             cluster: id.tls_info()?.issuer_common_name,
-            identity: id,
+            source: Source::Identity(Box::new(id)),
             insecure: opts.insecure,
         });
     }
@@ -94,9 +138,7 @@ pub fn credentials(ctx: &Context, opts: &AdminOptions) -> Result<Credentials> {
         .map(|p| ctx.resolve(p))
         .or_else(|| Some(PathBuf::from(DEFAULT_CONFIG_PATH)).filter(|p| p.exists()));
     let Some(config_path) = config_path else {
-        return Err(Error::unauthenticated("no credentials found").with_hint(
-            "on the auth server host run tctl -c /path/to/teleport.yaml; elsewhere pass -i IDENTITY --auth-server=HOST:PORT",
-        ));
+        return profile_credentials(ctx, opts, auth_server.as_deref());
     };
     let config = FileConfig::load(&config_path)?;
     let identity_path = config.admin_identity_path();
@@ -115,10 +157,65 @@ pub fn credentials(ctx: &Context, opts: &AdminOptions) -> Result<Credentials> {
     };
     Ok(Credentials {
         addr,
-        identity: id,
+        source: Source::Identity(Box::new(id)),
         insecure: opts.insecure,
         cluster: config.cluster_name(),
     })
+}
+
+/// The current tsh profile, as Teleport's tctl uses it on a workstation: the login's
+/// certificate, reaching the Auth service through the proxy's web port.
+fn profile_credentials(ctx: &Context, opts: &AdminOptions, auth_server: Option<&str>) -> Result<Credentials> {
+    let no_credentials = || {
+        Error::unauthenticated("no credentials found: no tsh profile is logged in and no teleport.yaml was given")
+            .with_hint(
+                "log in first: tsh login --proxy=HOST:PORT --user=NAME; on the auth server host run tctl -c /path/to/teleport.yaml; elsewhere pass -i IDENTITY --auth-server=HOST:PORT",
+            )
+    };
+    let home = Home::resolve(ctx)?;
+    let Some(name) = home.current()? else {
+        return Err(no_credentials());
+    };
+    let Some(profile) = home.load(&name)? else {
+        return Err(no_credentials());
+    };
+    if let Some(wanted) = auth_server {
+        let wanted = normalize_addr(wanted)?;
+        if wanted != profile.web_proxy_addr {
+            return Err(Error::unauthenticated(format!(
+                "the current tsh profile is for {} (cluster {:?}), not {wanted}",
+                profile.web_proxy_addr, profile.cluster
+            ))
+            .with_hint(format!("log in there first: tsh login --proxy={wanted}")));
+        }
+    }
+    let session = Session::load(&home, profile)?;
+    let until = session.valid_until();
+    if until <= ctx.now() {
+        return Err(Error::unauthenticated(format!(
+            "the tsh profile of {} for {} expired at {}",
+            session.profile.user,
+            session.profile.web_proxy_addr,
+            crate::duration::rfc3339(until)
+        ))
+        .with_hint(login_hint(&session.profile)));
+    }
+    Ok(Credentials {
+        addr: session.profile.web_proxy_addr.clone(),
+        cluster: session.profile.cluster.clone(),
+        source: Source::Profile {
+            home,
+            session: Box::new(session),
+        },
+        insecure: opts.insecure,
+    })
+}
+
+fn login_hint(profile: &crate::profile::Profile) -> String {
+    format!(
+        "log in again: tsh login --proxy={} --user={}",
+        profile.web_proxy_addr, profile.user
+    )
 }
 
 fn read_identity(ctx: &Context, path: &Path) -> Result<Identity> {
@@ -167,6 +264,8 @@ mod tests {
         let err = connect(&ctx, &AdminOptions::default()).unwrap_err();
         if !Path::new(DEFAULT_CONFIG_PATH).exists() {
             assert_eq!(err.kind(), crate::error::ErrorKind::Unauthenticated);
+            assert!(err.message().contains("no tsh profile"), "{err}");
+            assert!(err.hint().unwrap().contains("tsh login --proxy"));
             assert!(err.hint().unwrap().contains("-i IDENTITY"));
         }
         let opts = AdminOptions {

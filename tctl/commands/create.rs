@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use tele_common::error::{Error, ErrorKind, Result, io_error};
+use tele_common::error::{Error, Result, io_error};
 use tele_common::resources::Resource;
 
 use super::resource;
@@ -27,10 +27,10 @@ pub async fn run(env: &mut Env, args: CreateArgs) -> Result<()> {
         std::fs::read_to_string(&path).map_err(|e| io_error("reading", &path, e))?
     };
     let resources = Resource::parse_all(&text).map_err(|e| e.context(args.filename.display()))?;
-    let client = env.connect()?;
+    let client = env.connect_auth().await?;
     if !args.force {
         for r in &resources {
-            if exists(&client, r).await? {
+            if !matches!(r, Resource::AuthPreference(_)) && resource::exists(&client, r).await? {
                 return Err(
                     Error::already_exists(format!("{} {:?} already exists", kind(r), display_name(r)))
                         .with_hint("use tctl create -f to overwrite it"),
@@ -61,21 +61,5 @@ fn kind(r: &Resource) -> &'static str {
         Resource::Role(_) => "role",
         Resource::Token(_) => "token",
         Resource::User(_) => "user",
-    }
-}
-
-async fn exists(client: &tele_common::api::Client, r: &Resource) -> Result<bool> {
-    let found = match r {
-        Resource::AuthPreference(_) => return Ok(false),
-        Resource::Role(x) => client.get_role(&x.metadata.name).await.map(drop),
-        Resource::Database(x) => client.get_database(&x.metadata.name).await.map(drop),
-        Resource::KubeCluster(x) => client.get_kube_cluster(&x.metadata.name).await.map(drop),
-        Resource::Token(x) => client.get_token(&x.metadata.name).await.map(drop),
-        Resource::User(x) => client.get_user(&x.metadata.name).await.map(drop),
-    };
-    match found {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(e),
     }
 }

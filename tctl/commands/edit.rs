@@ -20,16 +20,8 @@ pub struct EditArgs {
 }
 
 pub async fn run(env: &mut Env, args: EditArgs) -> Result<()> {
-    if matches!(
-        args.resource,
-        Selector::Role(None) | Selector::User(None) | Selector::Token(_) | Selector::Db(None) | Selector::Kube(None)
-    ) {
-        return Err(Error::bad_parameter(
-            "edit takes one resource: cap, role/NAME, user/NAME, db/NAME or kube_cluster/NAME",
-        ));
-    }
-    let client = env.connect()?;
-    let original = resource::fetch(&client, &args.resource, false).await?;
+    let client = env.connect_auth().await?;
+    let original = vec![resource::fetch_complete(&client, &args.resource).await?];
     let text = resource::to_yaml_documents(&original);
     let dir = tempfile::Builder::new()
         .prefix("tctl-edit-")

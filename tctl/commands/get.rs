@@ -21,7 +21,7 @@ pub struct GetArgs {
 }
 
 pub async fn run(env: &mut Env, args: GetArgs) -> Result<()> {
-    let client = env.connect()?;
+    let client = env.connect_auth().await?;
     let resources = resource::fetch(&client, &args.resource, args.with_secrets).await?;
     let text = match args.format {
         Format::Json => {

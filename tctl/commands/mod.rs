@@ -8,6 +8,7 @@ mod generate;
 mod get;
 mod nodes;
 mod resource;
+mod rm;
 mod status;
 pub mod tokens;
 mod users;
@@ -34,6 +35,8 @@ pub enum Command {
     /// Issue invites for other nodes to join the cluster
     #[command(subcommand)]
     Nodes(nodes::NodesCommand),
+    /// Delete a resource
+    Rm(rm::RmArgs),
     /// Report cluster status
     Status(status::StatusArgs),
     /// List or revoke invitation tokens
@@ -59,6 +62,7 @@ pub async fn run(env: &mut Env, command: Command) -> Result<()> {
         Command::Generate(a) => generate::run(a),
         Command::Get(a) => get::run(env, a).await,
         Command::Nodes(c) => nodes::run(env, c).await,
+        Command::Rm(a) => rm::run(env, a).await,
         Command::Status(a) => status::run(env, a).await,
         Command::Tokens(c) => tokens::run(env, c).await,
         Command::Users(c) => users::run(env, c).await,

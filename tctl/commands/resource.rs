@@ -1,8 +1,8 @@
 //! What `tctl get` and `tctl edit` share: naming a resource (`cap`, `roles`, `role/NAME`, ...)
 //! and fetching it.
 
-use tele_common::api::Client;
-use tele_common::error::{Error, Result};
+use tele_common::error::{Error, ErrorKind, Result};
+use tele_common::grpc::AuthClient;
 use tele_common::resources::{Resource, safe_token_name};
 
 /// A resource selector: a kind and, optionally, a name.
@@ -48,7 +48,7 @@ impl std::str::FromStr for Selector {
 }
 
 /// Fetches what a selector names; token names are redacted unless `with_secrets`.
-pub async fn fetch(client: &Client, selector: &Selector, with_secrets: bool) -> Result<Vec<Resource>> {
+pub async fn fetch(client: &AuthClient, selector: &Selector, with_secrets: bool) -> Result<Vec<Resource>> {
     Ok(match selector {
         Selector::Cap => vec![Resource::AuthPreference(client.get_cap().await?)],
         Selector::Role(Some(n)) => vec![Resource::Role(client.get_role(n).await?)],
@@ -60,7 +60,7 @@ pub async fn fetch(client: &Client, selector: &Selector, with_secrets: bool) -> 
             .list_databases()
             .await?
             .into_iter()
-            .map(|d| Resource::Database(d.database))
+            .map(Resource::Database)
             .collect(),
         Selector::Kube(Some(n)) => vec![Resource::KubeCluster(client.get_kube_cluster(n).await?)],
         Selector::Kube(None) => client
@@ -87,6 +87,23 @@ pub async fn fetch(client: &Client, selector: &Selector, with_secrets: bool) -> 
     })
 }
 
+/// Fetches the one resource a selector names for changing it (`tctl edit`): fails when the
+/// cluster holds fields of it this client would drop.
+pub async fn fetch_complete(client: &AuthClient, selector: &Selector) -> Result<Resource> {
+    Ok(match selector {
+        Selector::Cap => Resource::AuthPreference(client.get_cap_complete().await?),
+        Selector::Role(Some(n)) => Resource::Role(client.get_role_complete(n).await?),
+        Selector::User(Some(n)) => Resource::User(client.get_user_complete(n).await?),
+        Selector::Db(Some(n)) => Resource::Database(client.get_database_complete(n).await?),
+        Selector::Kube(Some(n)) => Resource::KubeCluster(client.get_kube_cluster_complete(n).await?),
+        _ => {
+            return Err(Error::bad_parameter(
+                "edit takes one resource: cap, role/NAME, user/NAME, db/NAME or kube_cluster/NAME",
+            ));
+        }
+    })
+}
+
 /// Serializes a resource for output.
 pub fn to_value(r: &Resource) -> serde_json::Value {
     let v = match r {
@@ -109,47 +126,75 @@ pub fn to_yaml_documents(resources: &[Resource]) -> String {
         .join("---\n")
 }
 
-/// Creates or updates one resource; returns the line to print.
-pub async fn put(client: &Client, r: &Resource, force: bool) -> Result<String> {
+/// Creates one resource (`force`: or replaces it) as Teleport's tctl does: `Create…`, or with
+/// `force` the upsert (`Update…` for databases and Kubernetes clusters that exist); returns the
+/// line to print.
+pub async fn put(client: &AuthClient, r: &Resource, force: bool) -> Result<String> {
     let hint = |e: Error| {
-        if e.kind() == tele_common::error::ErrorKind::AlreadyExists {
+        if e.kind() == ErrorKind::AlreadyExists {
             e.with_hint("use tctl create -f to overwrite it")
         } else {
             e
         }
     };
-    let verb = |created: bool| if created { "created" } else { "updated" };
+    let existed = force && exists(client, r).await?;
+    let verb = if existed { "updated" } else { "created" };
     Ok(match r {
         Resource::AuthPreference(cap) => {
-            client.put_cap(cap).await?;
+            client.upsert_cap(cap).await?;
             "cluster auth preference has been updated".to_string()
         }
         Resource::Role(role) => {
-            let resp = client.put_role(role, !force).await.map_err(hint)?;
-            format!("role {:?} has been {}", role.metadata.name, verb(resp.created))
+            if force {
+                client.upsert_role(role).await?;
+            } else {
+                client.create_role(role).await.map_err(hint)?;
+            }
+            format!("role {:?} has been {verb}", role.metadata.name)
         }
         Resource::User(user) => {
-            let resp = client.put_user(user, !force).await.map_err(hint)?;
-            format!("user {:?} has been {}", user.metadata.name, verb(resp.created))
+            if force {
+                client.upsert_user(user).await?;
+            } else {
+                client.create_user(user).await.map_err(hint)?;
+            }
+            format!("user {:?} has been {verb}", user.metadata.name)
         }
         Resource::Database(db) => {
-            let resp = client.put_database(db, !force).await.map_err(hint)?;
-            format!("database {:?} has been {}", db.metadata.name, verb(resp.created))
+            client.put_database(db, existed).await.map_err(hint)?;
+            format!("database {:?} has been {verb}", db.metadata.name)
         }
         Resource::KubeCluster(kube) => {
-            let resp = client.put_kube_cluster(kube, !force).await.map_err(hint)?;
-            format!(
-                "kubernetes cluster {:?} has been {}",
-                kube.metadata.name,
-                verb(resp.created)
-            )
+            client.put_kube_cluster(kube, existed).await.map_err(hint)?;
+            format!("kubernetes cluster {:?} has been {verb}", kube.metadata.name)
         }
         Resource::Token(token) => {
-            let resp = client.put_token(token, !force).await.map_err(hint)?;
+            if force {
+                client.upsert_token(token).await?;
+            } else {
+                client.create_token(token).await.map_err(hint)?;
+            }
             let name = safe_token_name(&token.metadata.name, &token.spec.join_method);
-            format!("provision_token {name:?} has been {}", verb(resp.created))
+            format!("provision_token {name:?} has been {verb}")
         }
     })
+}
+
+/// Whether the resource exists already (the cluster auth preference always does).
+pub async fn exists(client: &AuthClient, r: &Resource) -> Result<bool> {
+    let found = match r {
+        Resource::AuthPreference(_) => return Ok(true),
+        Resource::Role(x) => client.get_role(&x.metadata.name).await.map(drop),
+        Resource::Database(x) => client.get_database(&x.metadata.name).await.map(drop),
+        Resource::KubeCluster(x) => client.get_kube_cluster(&x.metadata.name).await.map(drop),
+        Resource::Token(x) => client.get_token(&x.metadata.name).await.map(drop),
+        Resource::User(x) => client.get_user(&x.metadata.name).await.map(drop),
+    };
+    match found {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]

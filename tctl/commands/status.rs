@@ -35,7 +35,6 @@ impl Render for StatusView {
 }
 
 pub async fn run(env: &mut Env, args: StatusArgs) -> Result<()> {
-    let client = env.connect()?;
-    let status = client.status().await?;
+    let status = env.connect_auth().await?.status().await?;
     env.emit(args.format, &StatusView(status))
 }

@@ -6,8 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use tele_common::api::Client;
-use tele_common::api::types::{HostCertRequest, UserCertRequest};
+use std::time::{Duration, SystemTime};
+
+use tele_common::grpc::AuthClient;
+use tele_common::grpc::convert::to_timestamp;
+use tele_common::grpc::wire::proto::UserCertsRequest;
+use tele_common::grpc::wire::teleport::trust::v1::GenerateHostCertRequest;
 use tele_common::identity::Identity;
 use tele_common::keys::{KeyAlgorithm, SshKey, TlsKey};
 use tele_test_support::{RefServer, SshAgent, Sshd, free_port, require_program, run, totp_code};
@@ -99,11 +103,13 @@ fn jerry(srv: &RefServer, agent: &SshAgent) -> TshUser {
     u
 }
 
-/// A client of the API with the server's admin identity (what `tctl -c` uses).
-fn admin(srv: &RefServer) -> Client {
+/// A client of the Auth service with the server's admin identity (what `tctl -c` uses).
+async fn admin(srv: &RefServer) -> AuthClient {
     let text = std::fs::read_to_string(srv.data_dir.join("admin.identity")).unwrap();
     let id = Identity::parse(&text).unwrap();
-    Client::new(&srv.web_addr, id.client_config(false).unwrap()).unwrap()
+    AuthClient::connect(&srv.web_addr, "example.test", id.client_config(false).unwrap())
+        .await
+        .unwrap()
 }
 
 fn block_on<T>(f: impl Future<Output = T>) -> T {
@@ -119,17 +125,19 @@ fn block_on<T>(f: impl Future<Output = T>) -> T {
 fn ecdsa_user(srv: &RefServer) -> (PathBuf, PathBuf) {
     let key = SshKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
     let tls = TlsKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
-    let req = UserCertRequest {
-        user: "jerry".into(),
-        ssh_public_key: key.public_openssh(),
-        tls_public_key: tls.public_pem(),
-        ttl: std::time::Duration::from_secs(600),
+    let req = UserCertsRequest {
+        username: "jerry".into(),
+        ssh_public_key: key.public_openssh().into_bytes(),
+        tls_public_key: tls.public_pem().into_bytes(),
+        expires: Some(to_timestamp(SystemTime::now() + Duration::from_secs(600))),
+        ..UserCertsRequest::default()
     };
-    let resp = block_on(admin(srv).sign_user(&req)).unwrap();
+    let certs = block_on(async { admin(srv).await.generate_user_certs(req).await }).unwrap();
+    let ssh_cert = String::from_utf8(certs.ssh).unwrap();
     let key_path = srv.dir().join("jerry-ecdsa");
     let cert_path = srv.dir().join("jerry-ecdsa-cert.pub");
     tele_common::fsutil::write_private(&key_path, key.to_openssh().unwrap().expose().as_bytes()).unwrap();
-    std::fs::write(&cert_path, format!("{}\n", resp.ssh_cert.trim())).unwrap();
+    std::fs::write(&cert_path, format!("{}\n", ssh_cert.trim())).unwrap();
     (key_path, cert_path)
 }
 
@@ -140,12 +148,14 @@ fn ecdsa_node(srv: &RefServer, join_args: &[String], name: &str) -> Sshd {
     let dir = srv.dir().join(format!("node-{name}"));
     join(join_args, name, port, "env=dev", &dir).ok();
     let key = SshKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
-    let req = HostCertRequest {
-        public_key: key.public_openssh(),
+    let req = GenerateHostCertRequest {
+        key: key.public_openssh().into_bytes(),
         principals: vec![name.into(), format!("{name}.example.test"), "127.0.0.1".into()],
-        ttl: None,
+        role: "Node".into(),
+        ..GenerateHostCertRequest::default()
     };
-    let cert = block_on(admin(srv).sign_host(&req)).unwrap().cert;
+    let cert = block_on(async { admin(srv).await.generate_host_cert(req).await }).unwrap();
+    let cert = String::from_utf8(cert).unwrap();
     let key_path = dir.join("teleport_host_key");
     let cert_path = dir.join("teleport_host_key-cert.pub");
     tele_common::fsutil::write_private(&key_path, key.to_openssh().unwrap().expose().as_bytes()).unwrap();

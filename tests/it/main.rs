@@ -11,6 +11,7 @@ mod ssh_refusals;
 mod tctl_auth;
 mod tctl_credentials;
 mod tctl_db_certs;
+mod tctl_profile;
 mod tctl_resources;
 mod tctl_status;
 mod tctl_tokens;

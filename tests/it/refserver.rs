@@ -122,8 +122,8 @@ fn secrets_never_reach_the_log() {
     let invite_token = invite.lines().nth(1).unwrap().rsplit('/').next().unwrap().to_string();
     let log = srv.log();
     assert!(
-        log.contains("route=\"/v1/tokens/{name}\""),
-        "requests are logged by route:\n{log}"
+        log.contains("token stored") && log.contains("token deleted"),
+        "the token calls are logged, without the token:\n{log}"
     );
     for secret in [
         "my-secret-token-value",
@@ -260,7 +260,7 @@ fn web_api_speaks_teleports_field_names() {
     assert_eq!(user, srv.tctl(tctl(), &["auth", "export", "--type=user"]).ok());
     let err = run(
         &require_program("curl", "curl"),
-        &["-sk", &format!("https://{}/v1/tokens", srv.web_addr)],
+        &["-sk", &format!("https://{}/v1/databases", srv.web_addr)],
         &[],
         None,
     );

@@ -54,15 +54,10 @@ fn export_prints_teleports_line_formats() {
         );
     }
     srv.tctl(tctl(), &["auth", "export", "--type=gadget"]).fails_with(2);
-    // Teleport's public route, called without a client certificate: a Teleport proxy hands
-    // requests that carry one to application access.
+    // Teleport's tctl reads the CAs from the Auth service (`teleport.trust.v1`); the public
+    // `/webapi/auth/export` (the same text, checked in refserver.rs) is for curl.
     let log = srv.log();
-    let exports: Vec<&str> = log
-        .lines()
-        .filter(|l| l.contains("route=\"/webapi/auth/export\""))
-        .collect();
-    assert_eq!(exports.len(), 5, "{log}");
-    assert!(exports.iter().all(|l| l.contains("client_cert=false")), "{exports:?}");
+    assert!(!log.contains("route=\"/webapi/auth/export\""), "{log}");
 }
 
 #[test]
@@ -192,7 +187,7 @@ fn sign_refuses_bad_requests_and_keeps_existing_files() {
         "{err}"
     );
     let err = srv.tctl(tctl(), &["auth", "sign", "--user=nobody", "--out", o]);
-    assert!(err.fails_with(1).contains("user \"nobody\" not found"), "{err}");
+    assert!(err.fails_with(1).contains("user \"nobody\" is not found"), "{err}");
     let err = srv.tctl(tctl(), &["auth", "sign", "--user=bob", "--ttl=31h", "--out", o]);
     assert!(
         err.fails_with(1)

@@ -62,7 +62,7 @@ fn add_prints_an_invite_url_valid_for_an_hour() {
         "the invite goes with the user"
     );
     let out = srv.tctl(tctl(), &["users", "rm", "joe"]);
-    assert!(out.fails_with(1).contains("user \"joe\" not found"), "{out}");
+    assert!(out.fails_with(1).contains("user \"joe\" is not found"), "{out}");
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::nodes::{join, node_token};
 use crate::tsh_ssh::logged_in;
 use crate::{os_user, tctl};
 
-/// The answer of `scripts/grpc_ping.py`.
+/// The answer of `scripts/grpc_ping.py` (`alpn`: an ALPN value, or one of its `--` options).
 fn python_ping(
     srv: &RefServer,
     cluster: &str,
@@ -39,7 +39,11 @@ fn python_ping(
         args.push(key.display().to_string());
     }
     if let Some(alpn) = alpn {
-        args.push(format!("--alpn={alpn}"));
+        args.push(if alpn.starts_with("--") {
+            alpn.to_string()
+        } else {
+            format!("--alpn={alpn}")
+        });
     }
     let out = run(&python, &args, &[], None);
     let text = out.ok();
@@ -294,6 +298,26 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
         ("GET", "/v1/nodes"),
         ("POST", "/v1/mfa/required"),
         ("POST", "/v1/certs/single-use"),
+        // tctl's, moved to the Auth service's gRPC (issue 14).
+        ("GET", "/v1/status"),
+        ("GET", "/v1/tokens"),
+        ("POST", "/v1/tokens"),
+        ("GET", "/v1/tokens/abc"),
+        ("DELETE", "/v1/tokens/abc"),
+        ("GET", "/v1/users"),
+        ("POST", "/v1/users/invite"),
+        ("PUT", "/v1/users/alice"),
+        ("GET", "/v1/roles"),
+        ("PUT", "/v1/roles/dev"),
+        ("DELETE", "/v1/roles/dev"),
+        ("GET", "/v1/cap"),
+        ("PUT", "/v1/cap"),
+        ("GET", "/v1/databases/pg"),
+        ("PUT", "/v1/databases/pg"),
+        ("DELETE", "/v1/kube_clusters/k8s"),
+        ("POST", "/v1/certs/host"),
+        ("POST", "/v1/certs/user"),
+        ("POST", "/v1/certs/db"),
     ] {
         let url = format!("https://{}{path}", srv.web_addr);
         let out = run(
@@ -326,4 +350,37 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
     }
     // The admin identity still works where it should: tctl nodes ls over gRPC.
     srv.tctl(tctl(), &["nodes", "ls"]).ok();
+}
+
+#[test]
+fn an_independent_client_lists_tokens_through_the_auth_route_with_an_admin_identity() {
+    let srv = RefServer::start();
+    srv.tctl(
+        tctl(),
+        &[
+            "tokens",
+            "add",
+            "--type=node,db",
+            "--value=py-visible-token",
+            "--format=text",
+        ],
+    )
+    .ok();
+    let (cert, key) = identity_pems(&srv.data_dir.join("admin.identity"), srv.dir());
+    let ca = srv.ca_file();
+    let answer = python_ping(
+        &srv,
+        "example.test",
+        &ca,
+        Some((&cert, &key)),
+        Some("--method=GetTokens"),
+    );
+    assert_eq!(answer["grpc_status"], "0", "{answer}");
+    let tokens = answer["tokens"].as_array().unwrap();
+    let ours: Vec<&serde_json::Value> = tokens.iter().filter(|t| t["name"] == "py-visible-token").collect();
+    assert_eq!(ours.len(), 1, "{answer}");
+    assert_eq!(ours[0]["roles"], serde_json::json!(["Node", "Db"]), "{answer}");
+    // Without a certificate the Auth service refuses, and says why.
+    let anonymous = python_ping(&srv, "example.test", &ca, None, Some("--method=GetTokens"));
+    assert_ne!(anonymous["grpc_status"], "0", "{anonymous}");
 }

@@ -5,7 +5,7 @@ use tele_common::login::{self, LoginOptions};
 use tele_common::mfa;
 
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
+use tele::prompt::TermPrompter;
 
 /// Log in to a cluster and retrieve the session certificate
 #[derive(clap::Args)]

@@ -120,7 +120,7 @@ fn tsh_figures(bin: &Path, dir: &Path, config: &Path, port: u16) -> Result<(), S
             "users",
             "add",
             "bench",
-            "--roles=access",
+            "--roles=access,editor",
             "--logins=bench",
             "--password-stdin",
             "-c",
@@ -173,7 +173,28 @@ fn tsh_figures(bin: &Path, dir: &Path, config: &Path, port: u16) -> Result<(), S
     let truth = timed_n(41, || {
         run_ok(Command::new("/bin/true").stdout(Stdio::null()), "/bin/true")
     })?;
+    // tctl after `tsh login` (the seeds' flow) against tctl on the auth host, same server.
+    let tctl = |profile: bool| {
+        let mut cmd = Command::new(bin.join("tctl"));
+        cmd.arg("status")
+            .env("TELEPORT_HOME", &home)
+            .env_remove("TELEPORT_CONFIG_FILE")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if !profile {
+            cmd.arg("-c").arg(config);
+        }
+        cmd
+    };
+    let from_profile = timed_n(21, || run_ok(&mut tctl(true), "tctl status (profile)"))?;
+    let from_config = timed_n(21, || run_ok(&mut tctl(false), "tctl status -c"))?;
     println!("tsh login (password, end to end): {:7.1} ms", ms(login));
+    println!("tctl status -c (baseline):        {:7.2} ms", ms(from_config));
+    println!(
+        "tctl status from the tsh profile: {:7.2} ms  ({:.1}x tctl -c; budget 3x)",
+        ms(from_profile),
+        ratio(from_profile, from_config)
+    );
     println!("/bin/true (baseline):             {:7.2} ms", ms(truth));
     println!(
         "tsh status:                       {:7.2} ms  ({:.1}x /bin/true; budget 3x)",

@@ -1,14 +1,13 @@
 //! Databases and Kubernetes clusters: `tctl create|get` of `kind: db` and `kind: kube_cluster`,
 //! and the listings `tsh db ls` and `tsh kube ls` show (only what the caller's roles allow).
 //!
-//! Routes: `GET /v1/databases`, `GET|PUT|DELETE /v1/databases/{name}`, `GET /v1/kube_clusters`,
-//! `GET|PUT|DELETE /v1/kube_clusters/{name}`.
+//! Routes: `GET /v1/databases`, `GET /v1/kube_clusters` (tsh's listings, until they move to
+//! `ListResources`); tctl manages both over the Auth service's gRPC.
 
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use super::types::UpsertResponse;
-use super::{Client, segment};
+use super::Client;
 use crate::error::Result;
 use crate::resources::{Database, KubeCluster};
 
@@ -70,55 +69,10 @@ impl Client {
         Ok(list.databases)
     }
 
-    /// Reads one database.
-    pub async fn get_database(&self, name: &str) -> Result<Database> {
-        self.call(Method::GET, &format!("/v1/databases/{}", segment(name)), None::<&()>)
-            .await
-    }
-
-    /// Creates or replaces a database.
-    pub async fn put_database(&self, db: &Database, create_only: bool) -> Result<UpsertResponse> {
-        self.put("/v1/databases", &db.metadata.name, db, create_only).await
-    }
-
-    /// Deletes a database.
-    pub async fn delete_database(&self, name: &str) -> Result<()> {
-        self.send(Method::DELETE, &format!("/v1/databases/{}", segment(name)), None::<&()>)
-            .await?;
-        Ok(())
-    }
-
     /// Lists the Kubernetes clusters the caller may see.
     pub async fn list_kube_clusters(&self) -> Result<Vec<KubeCluster>> {
         let list: KubeClusterList = self.call(Method::GET, "/v1/kube_clusters", None::<&()>).await?;
         Ok(list.kube_clusters)
-    }
-
-    /// Reads one Kubernetes cluster.
-    pub async fn get_kube_cluster(&self, name: &str) -> Result<KubeCluster> {
-        self.call(
-            Method::GET,
-            &format!("/v1/kube_clusters/{}", segment(name)),
-            None::<&()>,
-        )
-        .await
-    }
-
-    /// Creates or replaces a Kubernetes cluster.
-    pub async fn put_kube_cluster(&self, kube: &KubeCluster, create_only: bool) -> Result<UpsertResponse> {
-        self.put("/v1/kube_clusters", &kube.metadata.name, kube, create_only)
-            .await
-    }
-
-    /// Deletes a Kubernetes cluster.
-    pub async fn delete_kube_cluster(&self, name: &str) -> Result<()> {
-        self.send(
-            Method::DELETE,
-            &format!("/v1/kube_clusters/{}", segment(name)),
-            None::<&()>,
-        )
-        .await?;
-        Ok(())
     }
 }
 

@@ -9,7 +9,6 @@ pub mod databases;
 pub mod headless;
 pub mod login;
 pub mod nodes;
-mod resources;
 pub mod routes;
 pub mod types;
 
@@ -21,7 +20,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorBody, ErrorKind, Result};
 use crate::sshca::ExportType;
-use types::{FindResponse, PingResponse, StatusResponse};
+use types::{FindResponse, PingResponse};
 
 /// A client of one cluster's web address.
 #[derive(Clone, Debug)]
@@ -71,11 +70,6 @@ impl Client {
         };
         let resp = self.send(Method::GET, &path, None::<&()>).await?;
         resp.text().await.map_err(|e| classify(&e, &self.addr))
-    }
-
-    /// `GET /v1/status`.
-    pub async fn status(&self) -> Result<StatusResponse> {
-        self.call(Method::GET, "/v1/status", None::<&()>).await
     }
 
     async fn send<B: Serialize + ?Sized>(

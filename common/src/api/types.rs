@@ -2,13 +2,9 @@
 //! read them. Unauthenticated `/webapi/*` types use Teleport's JSON names exactly (Go rules:
 //! durations in nanoseconds unless noted, `omitempty` fields skipped when empty).
 
-use std::collections::BTreeMap;
-use std::time::Duration;
-
 use serde::{Deserialize, Serialize};
 
-use crate::duration::{GoDuration, nanos};
-use crate::resources::{ProvisionToken, SystemRole, User};
+use crate::duration::GoDuration;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -244,72 +240,7 @@ pub struct CaStatus {
     pub rotation: String,
 }
 
-/// `POST /v1/tokens`.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct CreateTokenRequest {
-    /// The value; the server makes 32 hex characters when none is given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// What it joins as.
-    pub roles: Vec<SystemRole>,
-    /// Lifetime (nanoseconds).
-    #[serde(with = "nanos")]
-    pub ttl: Duration,
-    /// Labels joined nodes get.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub labels: BTreeMap<String, String>,
-}
-
-impl std::fmt::Debug for CreateTokenRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateTokenRequest")
-            .field("roles", &self.roles)
-            .field("ttl", &self.ttl)
-            .finish_non_exhaustive()
-    }
-}
-
-/// `GET /v1/tokens`: join tokens, static tokens and user invitations, with secrets.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct TokenList {
-    /// The tokens.
-    pub tokens: Vec<ProvisionToken>,
-}
-
-/// `POST /v1/certs/host`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct HostCertRequest {
-    /// The host's public key, authorized_keys form.
-    pub public_key: String,
-    /// Principals (host names and addresses).
-    pub principals: Vec<String>,
-    /// Lifetime in nanoseconds; none for a certificate that does not expire (as Teleport's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ttl: Option<u64>,
-}
-
-/// The answer to [`HostCertRequest`].
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct HostCertResponse {
-    /// The SSH host certificate, authorized_keys form.
-    pub cert: String,
-}
-
-/// `POST /v1/certs/user`: certificates for a user, on keys the caller made.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct UserCertRequest {
-    /// The user.
-    pub user: String,
-    /// SSH public key, authorized_keys form.
-    pub ssh_public_key: String,
-    /// TLS public key, PKIX PEM.
-    pub tls_public_key: String,
-    /// Lifetime (nanoseconds).
-    #[serde(with = "nanos")]
-    pub ttl: Duration,
-}
-
-/// The answer to [`UserCertRequest`].
+/// User certificates as the server issues them (login, headless approval, `tctl auth sign`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct UserCertResponse {
     /// SSH user certificate, authorized_keys form.
@@ -320,45 +251,4 @@ pub struct UserCertResponse {
     pub host_ca_lines: Vec<String>,
     /// TLS CA certificates, PEM.
     pub tls_cas: Vec<String>,
-}
-
-/// `POST /v1/certs/db`: a database server certificate (`tctl auth sign --format=db`), on a key
-/// the caller made.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct DbCertRequest {
-    /// The database's public key, PKIX PEM.
-    pub public_key: String,
-    /// Host names and addresses the certificate is for (SANs; the first is also the CN).
-    pub hosts: Vec<String>,
-    /// Lifetime (nanoseconds).
-    #[serde(with = "nanos")]
-    pub ttl: Duration,
-}
-
-/// The answer to [`DbCertRequest`].
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct DbCertResponse {
-    /// The server certificate, PEM, signed by the database CA.
-    pub cert: String,
-    /// What the database should trust for client certificates: the database client CA, PEM.
-    pub cas: Vec<String>,
-}
-
-/// `POST /v1/users`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct CreateUserResponse {
-    /// The user as stored.
-    pub user: User,
-    /// `https://<proxy>/web/invite/<token>`.
-    pub invite_url: String,
-    /// How long the invitation is valid (nanoseconds).
-    #[serde(with = "nanos")]
-    pub invite_ttl: Duration,
-}
-
-/// The answer to a create-or-update call.
-#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
-pub struct UpsertResponse {
-    /// Whether the resource is new.
-    pub created: bool,
 }

@@ -136,7 +136,7 @@ impl Session {
     }
 
     /// The login's TLS client certificate and key, and the cluster's CAs as the only roots.
-    fn tls_config(&self, home: &Home, insecure: bool) -> Result<rustls::ClientConfig> {
+    pub fn tls_config(&self, home: &Home, insecure: bool) -> Result<rustls::ClientConfig> {
         if insecure {
             return self.build_tls_config(home, true);
         }
@@ -146,6 +146,12 @@ impl Session {
         let config = self.build_tls_config(home, false)?;
         let _ = self.tls.0.set(config.clone());
         Ok(config)
+    }
+
+    /// The cluster's CAs as the only roots, and no client certificate: for the web API's
+    /// public endpoints (a Teleport proxy hands requests with one to application access).
+    pub fn public_tls_config(&self, insecure: bool) -> Result<rustls::ClientConfig> {
+        tls::client_config(&tls::parse_certs_pem(&self.certs.tls_cas)?, None, insecure)
     }
 
     fn build_tls_config(&self, home: &Home, insecure: bool) -> Result<rustls::ClientConfig> {

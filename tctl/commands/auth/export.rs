@@ -14,8 +14,6 @@ pub struct AuthExportArgs {
 }
 
 pub async fn run(env: &mut Env, args: AuthExportArgs) -> Result<()> {
-    // Teleport's public route, called without a client certificate as Teleport's tctl does.
-    let client = env.connect_public()?;
-    let text = client.export_ca(args.kind).await?;
+    let text = env.connect_auth().await?.export_cas(args.kind).await?;
     env.out(&text)
 }

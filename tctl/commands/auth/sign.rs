@@ -7,9 +7,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use tele_common::api::types::{HostCertRequest, UserCertRequest};
 use tele_common::error::{Error, Result};
 use tele_common::fsutil;
+use tele_common::grpc::convert::{to_proto_duration, to_timestamp};
+use tele_common::grpc::wire::proto::{Certs, PingResponse, UserCertsRequest};
+use tele_common::grpc::wire::teleport::trust::v1::GenerateHostCertRequest;
 use tele_common::identity::Identity;
 use tele_common::keys::{self, KeyAlgorithm, SshKey};
 use tele_common::suite::Suite;
@@ -61,17 +63,27 @@ async fn sign_host(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
     let out = env.ctx.resolve(&args.out);
     let cert_path = cert_pub_path(&out);
     fsutil::check_absent(&[&out, &cert_path], args.overwrite)?;
-    let client = env.connect()?;
-    let (ssh_alg, _) = suite_keys(&client).await?;
+    let client = env.connect_auth().await?;
+    let ping = client.ping().await?;
+    let (ssh_alg, _) = suite_keys(&ping)?;
     let key = SshKey::generate(ssh_alg)?;
-    let req = HostCertRequest {
-        public_key: key.public_openssh(),
-        principals: args.host.clone(),
-        ttl: args.ttl.map(|t| u64::try_from(t.as_nanos()).unwrap_or(u64::MAX)),
-    };
-    let resp = client.sign_host(&req).await?;
+    let principals: Vec<String> = args.host.iter().map(|h| h.trim().to_string()).collect();
+    let first = principals.first().cloned().unwrap_or_default();
+    // As Teleport's tctl: the first name is the host ID and node name; no TTL: no expiry.
+    let cert = client
+        .generate_host_cert(GenerateHostCertRequest {
+            key: format!("{}\n", key.public_openssh()).into_bytes(),
+            host_id: first.clone(),
+            node_name: first,
+            principals,
+            cluster_name: ping.cluster_name,
+            role: "Node".into(),
+            ttl: Some(to_proto_duration(args.ttl.unwrap_or_default())),
+        })
+        .await?;
+    let cert = String::from_utf8(cert).map_err(|_| Error::bad_parameter("the host certificate is not text"))?;
     fsutil::write_private(&out, key.to_openssh()?.expose().as_bytes())?;
-    fsutil::write_private(&cert_path, format!("{}\n", resp.cert.trim_end()).as_bytes())?;
+    fsutil::write_private(&cert_path, format!("{}\n", cert.trim_end()).as_bytes())?;
     written(env, &[&args.out, &cert_pub_path(&args.out)])
 }
 
@@ -87,16 +99,27 @@ async fn sign_user(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
         &targets.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
         args.overwrite,
     )?;
-    let client = env.connect()?;
-    let (ssh_alg, tls_alg) = suite_keys(&client).await?;
+    let client = env.connect_auth().await?;
+    let ping = client.ping().await?;
+    let (ssh_alg, tls_alg) = suite_keys(&ping)?;
     let (ssh, tls) = keys::generate_pair(ssh_alg, tls_alg)?;
-    let req = UserCertRequest {
-        user,
-        ssh_public_key: ssh.public_openssh(),
-        tls_public_key: tls.public_pem(),
-        ttl: args.ttl.unwrap_or(Duration::from_secs(12 * 3600)),
-    };
-    let resp = client.sign_user(&req).await?;
+    let ttl = args.ttl.unwrap_or(Duration::from_secs(12 * 3600));
+    let expires = env
+        .ctx
+        .now()
+        .checked_add(ttl)
+        .ok_or_else(|| Error::bad_parameter("--ttl: too long"))?;
+    let certs = client
+        .generate_user_certs(UserCertsRequest {
+            username: user,
+            expires: Some(to_timestamp(expires)),
+            format: args.format.clone(),
+            ssh_public_key: format!("{}\n", ssh.public_openssh()).into_bytes(),
+            tls_public_key: tls.public_pem().into_bytes(),
+            ..UserCertsRequest::default()
+        })
+        .await?;
+    let resp = UserCerts::from_proto(certs, &ping.cluster_name)?;
     match args.format.as_str() {
         "openssh" => {
             fsutil::write_private(&targets[0], ssh.to_openssh()?.expose().as_bytes())?;
@@ -130,11 +153,44 @@ async fn sign_user(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
     written(env, &shown.iter().map(PathBuf::as_path).collect::<Vec<_>>())
 }
 
-/// The key kinds the cluster's suite asks for (its unauthenticated ping says which), as
-/// Teleport's tctl makes them: (SSH, TLS). Host SSH keys follow the same table as users'.
-async fn suite_keys(client: &tele_common::api::Client) -> Result<(KeyAlgorithm, KeyAlgorithm)> {
-    let ping = client.ping().await?;
-    Ok(Suite::user_keys(ping.auth.signature_algorithm_suite))
+/// The key kinds the cluster's suite asks for (`Ping` says which), as Teleport's tctl makes
+/// them: (SSH, TLS). Host SSH keys follow the same table as users'.
+fn suite_keys(ping: &PingResponse) -> Result<(KeyAlgorithm, KeyAlgorithm)> {
+    let suite = Suite::from_number(u64::try_from(ping.signature_algorithm_suite).unwrap_or(0))?;
+    Ok(Suite::user_keys(suite))
+}
+
+/// A user's certificates as the identity file and the other formats need them.
+struct UserCerts {
+    ssh_cert: String,
+    tls_cert: String,
+    tls_cas: Vec<String>,
+    host_ca_lines: Vec<String>,
+}
+
+impl UserCerts {
+    fn from_proto(certs: Certs, cluster: &str) -> Result<Self> {
+        let text = |b: Vec<u8>, what: &str| {
+            String::from_utf8(b).map_err(|_| Error::bad_parameter(format!("the {what} is not text")))
+        };
+        let mut host_ca_lines = Vec::new();
+        for key in certs.sshca_certs {
+            let key = text(key, "host CA key")?;
+            let key = ssh_key::PublicKey::from_openssh(key.trim())
+                .map_err(|e| Error::bad_parameter(format!("the host CA key does not parse: {e}")))?;
+            host_ca_lines.push(tele_common::sshca::host_ca_line(&key, cluster, &[]));
+        }
+        Ok(Self {
+            ssh_cert: text(certs.ssh, "SSH certificate")?.trim_end().to_string(),
+            tls_cert: text(certs.tls, "TLS certificate")?,
+            tls_cas: certs
+                .tlsca_certs
+                .into_iter()
+                .map(|c| text(c, "TLS CA certificate"))
+                .collect::<Result<_>>()?,
+            host_ca_lines,
+        })
+    }
 }
 
 fn written(env: &mut Env, paths: &[&std::path::Path]) -> Result<()> {

@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use tele_common::api::types::DbCertRequest;
 use tele_common::error::{Error, Result};
 use tele_common::fsutil;
+use tele_common::grpc::convert::to_go_nanos;
+use tele_common::grpc::wire::proto::DatabaseCertRequest;
+use tele_common::grpc::wire::proto::database_cert_request::Requester;
 use tele_common::keys::TlsKey;
 
 use super::sign::{AuthSignArgs, with_suffix};
@@ -33,17 +35,29 @@ pub async fn run(env: &mut Env, args: &AuthSignArgs) -> Result<()> {
         &targets.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
         args.overwrite,
     )?;
-    let client = env.connect()?;
+    let client = env.connect_auth().await?;
     let key = TlsKey::generate(tele_common::keys::KeyAlgorithm::EcdsaP256)?;
-    let req = DbCertRequest {
-        public_key: key.public_pem(),
-        hosts: args.host.clone(),
-        ttl: args.ttl.unwrap_or(DEFAULT_TTL),
-    };
-    let resp = client.sign_db(&req).await?;
+    let hosts: Vec<String> = args
+        .host
+        .iter()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .collect();
+    let first = hosts.first().cloned().unwrap_or_default();
+    let resp = client
+        .generate_database_cert(DatabaseCertRequest {
+            csr: key.csr_pem(&first)?.into_bytes(),
+            server_name: first,
+            ttl: to_go_nanos(args.ttl.unwrap_or(DEFAULT_TTL)),
+            server_names: hosts,
+            requester_name: Requester::Tctl as i32,
+            certificate_extensions: 0,
+        })
+        .await?;
+    let cas: Vec<u8> = resp.ca_certs.concat();
     fsutil::write_private(&targets[0], key.private_pem().expose().as_bytes())?;
-    fsutil::write_private(&targets[1], resp.cert.as_bytes())?;
-    fsutil::write_private(&targets[2], resp.cas.join("").as_bytes())?;
+    fsutil::write_private(&targets[1], &resp.cert)?;
+    fsutil::write_private(&targets[2], &cas)?;
     let shown: Vec<String> = ["key", "crt", "cas"]
         .iter()
         .map(|ext| with_suffix(&args.out, ext).display().to_string())

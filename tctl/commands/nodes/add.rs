@@ -2,12 +2,11 @@
 
 use std::time::Duration;
 
-use tele_common::api::types::CreateTokenRequest;
 use tele_common::error::Result;
 use tele_common::resources::SystemRole;
 
 use crate::cli::Env;
-use crate::commands::tokens::add::{parse_ttl, print_created};
+use crate::commands::tokens::add::{create, parse_ttl, print_created};
 
 /// Generate a node invitation token
 #[derive(clap::Args)]
@@ -28,14 +27,9 @@ pub struct NodesAddArgs {
 
 pub async fn run(env: &mut Env, args: NodesAddArgs) -> Result<()> {
     let roles = SystemRole::parse_list(&args.roles)?;
-    let client = env.connect()?;
-    let req = CreateTokenRequest {
-        name: args.token,
-        roles: roles.clone(),
-        ttl: args.ttl,
-        labels: Default::default(),
-    };
-    let token = client.create_token(&req).await?;
+    let client = env.connect_auth().await?;
+    let now = env.ctx.now();
+    let token = create(&client, args.token, roles.clone(), Default::default(), now, args.ttl).await?;
     if args.format.as_deref() == Some("json") {
         return env.out(&tele_common::output::to_json(&[&token.metadata.name]));
     }

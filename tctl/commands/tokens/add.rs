@@ -1,13 +1,13 @@
 //! `tctl tokens add --type=T[,T...] [--ttl] [--value] [--labels] [--format]`.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
-use tele_common::api::types::CreateTokenRequest;
 use tele_common::duration;
 use tele_common::error::{Error, Result};
-use tele_common::resources::{ProvisionToken, SystemRole};
+use tele_common::grpc::AuthClient;
+use tele_common::resources::{ProvisionToken, SystemRole, new_token_value, validate_name};
 
 use super::invite::{self, Invite};
 use crate::cli::Env;
@@ -73,21 +73,43 @@ pub async fn run(env: &mut Env, args: TokensAddArgs) -> Result<()> {
         .map(parse_labels)
         .transpose()?
         .unwrap_or_default();
-    let client = env.connect()?;
-    let req = CreateTokenRequest {
-        name: args.value,
-        roles: roles.clone(),
-        ttl: args.ttl,
-        labels,
-    };
-    let token = client.create_token(&req).await?;
+    let client = env.connect_auth().await?;
+    let token = create(&client, args.value, roles.clone(), labels, env.ctx.now(), args.ttl).await?;
     print_created(env, &client, &token, &roles, args.ttl, args.format.as_deref()).await
+}
+
+/// Makes a token as Teleport's tctl does: the value here (32 random hex characters unless one
+/// is given), then `CreateTokenV2`, which fails when the value is taken.
+pub async fn create(
+    client: &AuthClient,
+    value: Option<String>,
+    roles: Vec<SystemRole>,
+    labels: BTreeMap<String, String>,
+    now: SystemTime,
+    ttl: Duration,
+) -> Result<ProvisionToken> {
+    let name = match value {
+        Some(v) => {
+            validate_name("token", &v)
+                .map_err(|_| Error::bad_parameter("the token value must not be empty or hold spaces or slashes"))?;
+            v
+        }
+        None => new_token_value(),
+    };
+    let expires = now
+        .checked_add(ttl)
+        .ok_or_else(|| Error::bad_parameter("the token TTL is too long"))?;
+    let mut token = ProvisionToken::new(name, roles, Some(expires));
+    token.metadata.labels = labels;
+    token.validate()?;
+    client.create_token(&token).await?;
+    Ok(token)
 }
 
 /// Prints a new token: the invite block, or `--format` output.
 pub async fn print_created(
     env: &mut Env,
-    client: &tele_common::api::Client,
+    client: &AuthClient,
     token: &ProvisionToken,
     roles: &[SystemRole],
     ttl: Duration,
@@ -105,10 +127,10 @@ pub async fn print_created(
         _ => {
             let status = client.status().await?;
             let ping = client.ping().await?;
-            let auth_server = if ping.proxy.ssh.public_addr.is_empty() {
+            let auth_server = if ping.proxy_public_addr.is_empty() {
                 client.addr().to_string()
             } else {
-                ping.proxy.ssh.public_addr
+                ping.proxy_public_addr
             };
             let pin = status.ca_pins.first().cloned().unwrap_or_default();
             env.out(&invite::render(&Invite {

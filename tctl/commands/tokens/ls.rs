@@ -68,8 +68,7 @@ pub async fn run(env: &mut Env, args: TokensLsArgs) -> Result<()> {
         .map(parse_labels)
         .transpose()?
         .unwrap_or_default();
-    let client = env.connect()?;
-    let mut tokens = client.list_tokens().await?;
+    let mut tokens = env.connect_auth().await?.list_tokens().await?;
     tokens.retain(|t| wanted.iter().all(|(k, v)| t.metadata.labels.get(k) == Some(v)));
     if !args.with_secrets {
         for t in &mut tokens {

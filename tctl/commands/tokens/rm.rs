@@ -12,7 +12,6 @@ pub struct TokensRmArgs {
 }
 
 pub async fn run(env: &mut Env, args: TokensRmArgs) -> Result<()> {
-    let client = env.connect()?;
-    client.delete_token(&args.token).await?;
+    env.connect_auth().await?.delete_token(&args.token).await?;
     env.out(&format!("Token {} has been deleted\n", args.token))
 }

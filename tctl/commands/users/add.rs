@@ -1,10 +1,14 @@
 //! `tctl users add NAME --roles=a,b [--logins=x,y]`: a user and an invitation URL (1 h).
 
-use tele_common::duration;
+use std::time::Duration;
+
 use tele_common::error::{Error, Result};
 use tele_common::resources::User;
 
 use crate::cli::Env;
+
+/// How long an invitation lasts (Teleport's `SignupTokenTTL`).
+const INVITE_TTL: Duration = Duration::from_secs(3600);
 
 /// Generate a user invitation token
 #[derive(clap::Args)]
@@ -37,19 +41,17 @@ pub async fn run(env: &mut Env, args: UsersAddArgs) -> Result<()> {
         .collect();
     let user = User::new(args.account, roles, logins);
     user.validate()?;
-    let client = env.connect()?;
-    let resp = client.create_user(&user).await?;
-    let proxy = resp
-        .invite_url
-        .trim_start_matches("https://")
-        .split('/')
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    env.out(&format!(
-        "User {:?} has been created but requires a password. Share this URL with the user to complete user setup, link is valid for {}:\n{}\n\nNOTE: Make sure {proxy} points at a Teleport proxy which users can access.\n",
-        user.metadata.name,
-        duration::format_short(resp.invite_ttl),
-        resp.invite_url,
+    let client = env.connect_auth().await?;
+    client.create_user(&user).await?;
+    let token = client
+        .create_reset_token(&user.metadata.name, "invite", INVITE_TTL)
+        .await?;
+    env.out(&super::reset_message(
+        &format!(
+            "User {:?} has been created but requires a password. Share this URL with the user to complete user setup",
+            user.metadata.name
+        ),
+        &token,
+        env.ctx.now(),
     ))
 }

@@ -30,7 +30,6 @@ impl Render for UsersView {
 }
 
 pub async fn run(env: &mut Env, args: UsersLsArgs) -> Result<()> {
-    let client = env.connect()?;
-    let users = client.list_users().await?;
+    let users = env.connect_auth().await?.list_users().await?;
     env.emit(args.format, &UsersView(users))
 }

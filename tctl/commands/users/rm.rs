@@ -13,7 +13,7 @@ pub struct UsersRmArgs {
 }
 
 pub async fn run(env: &mut Env, args: UsersRmArgs) -> Result<()> {
-    let client = env.connect()?;
+    let client = env.connect_auth().await?;
     for name in args.logins.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
         client.delete_user(name).await?;
         env.out(&format!("User {name:?} has been deleted\n"))?;

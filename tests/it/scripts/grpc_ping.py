@@ -1,9 +1,10 @@
 """An independent gRPC client of Teleport's Auth service: Python's ssl and the h2 package,
 nothing shared with the suite's Rust code. It dials the proxy's web port with the ALPN value
 Teleport's TLS routing takes to the Auth service, presents a client certificate (or none),
-posts /proto.AuthService/Ping with an empty PingRequest, and prints what came back as JSON.
+posts /proto.AuthService/Ping with an empty PingRequest (or, with --method=GetTokens,
+GetTokens with an empty google.protobuf.Empty), and prints what came back as JSON.
 
-usage: grpc_ping.py HOST:PORT CLUSTER CA.pem [CERT.pem KEY.pem] [--alpn=VALUE]
+usage: grpc_ping.py HOST:PORT CLUSTER CA.pem [CERT.pem KEY.pem] [--alpn=VALUE] [--method=GetTokens]
 """
 
 import json
@@ -17,8 +18,9 @@ import h2.connection
 import h2.events
 
 
-def field(data, number):
-    """The first length-delimited field `number` of a protobuf message, decoded by hand."""
+def fields(data, number):
+    """Every length-delimited field `number` of a protobuf message, decoded by hand."""
+    found = []
     i = 0
     while i < len(data):
         key, i = varint(data, i)
@@ -28,11 +30,17 @@ def field(data, number):
         elif wire_type == 2:
             length, i = varint(data, i)
             if key >> 3 == number:
-                return data[i : i + length]
+                found.append(data[i : i + length])
             i += length
         else:
             raise ValueError("unexpected wire type %d" % wire_type)
-    return None
+    return found
+
+
+def field(data, number):
+    """The first length-delimited field `number` of a protobuf message."""
+    found = fields(data, number)
+    return found[0] if found else None
 
 
 def varint(data, i):
@@ -47,8 +55,10 @@ def varint(data, i):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--alpn=")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     alpn_args = [a[len("--alpn=") :] for a in sys.argv[1:] if a.startswith("--alpn=")]
+    method_args = [a[len("--method=") :] for a in sys.argv[1:] if a.startswith("--method=")]
+    method = method_args[0] if method_args else "Ping"
     addr, cluster, ca = args[0], args[1], args[2]
     host, port = addr.rsplit(":", 1)
     server_name = cluster.encode().hex() + ".teleport.cluster.local"
@@ -74,13 +84,13 @@ def main():
         [
             (":method", "POST"),
             (":scheme", "https"),
-            (":path", "/proto.AuthService/Ping"),
+            (":path", "/proto.AuthService/" + method),
             (":authority", server_name),
             ("content-type", "application/grpc"),
             ("te", "trailers"),
         ],
     )
-    # The gRPC frame: not compressed, length 0 (an empty PingRequest).
+    # The gRPC frame: not compressed, length 0 (an empty PingRequest, or an Empty).
     conn.send_data(sid, b"\x00\x00\x00\x00\x00", end_stream=True)
     sock.sendall(conn.data_to_send())
     body, headers = b"", {}
@@ -110,10 +120,21 @@ def main():
     out["content_type"] = headers.get("content-type", "")
     if out["content_type"].startswith("application/grpc") and len(body) >= 5:
         message = body[5 : 5 + int.from_bytes(body[1:5], "big")]
-        # PingResponse: ClusterName = 1, ServerVersion = 2.
-        name, version = field(message, 1), field(message, 2)
-        out["cluster_name"] = name.decode() if name is not None else None
-        out["server_version"] = version.decode() if version is not None else None
+        if method == "GetTokens":
+            # types.ProvisionTokenV2List: ProvisionTokens = 1; ProvisionTokenV2: Metadata = 4
+            # (Name = 1), Spec = 5 (Roles = 1).
+            out["tokens"] = [
+                {
+                    "name": field(field(t, 4) or b"", 1).decode(),
+                    "roles": [r.decode() for r in fields(field(t, 5) or b"", 1)],
+                }
+                for t in fields(message, 1)
+            ]
+        else:
+            # PingResponse: ClusterName = 1, ServerVersion = 2.
+            name, version = field(message, 1), field(message, 2)
+            out["cluster_name"] = name.decode() if name is not None else None
+            out["server_version"] = version.decode() if version is not None else None
     print(json.dumps(out))
 
 

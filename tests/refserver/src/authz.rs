@@ -103,21 +103,10 @@ impl Caller {
                 } else {
                     Err(Error::access_denied(format!(
                         "access denied to perform action {:?} on {resource:?}",
-                        verb_name(verb)
+                        verb.as_str()
                     )))
                 }
             }
         }
-    }
-}
-
-fn verb_name(verb: Verb) -> &'static str {
-    match verb {
-        Verb::List => "list",
-        Verb::Read => "read",
-        Verb::Create => "create",
-        Verb::Update => "update",
-        Verb::Delete => "delete",
-        Verb::All => "*",
     }
 }

@@ -169,6 +169,8 @@ enum ReuseFor {
     DbExec,
     /// Single-use SSH certificates for the nodes of one command.
     SshNodes,
+    /// The admin actions of one command (Teleport allows reuse for these).
+    AdminAction,
 }
 
 /// Whose answer it was, which device gave it, until when, and what for.
@@ -224,6 +226,22 @@ impl ReusableAnswers {
         let verified = crate::mfa::verify_full(s, user, crate::mfa::USER_SESSION, resp)?;
         if let Some(until) = verified.reusable_until {
             self.remember(key, user, &verified.device, until, ReuseFor::SshNodes);
+        }
+        Ok(verified.device)
+    }
+
+    /// Checks the answer to an `admin_action` challenge (gRPC metadata `mfa_challenge_response`)
+    /// and returns the device's ID. An answer to a challenge that allowed reuse counts again,
+    /// from the same user, until that challenge would have expired: one tap for one command's
+    /// writes, as Teleport's reusable admin-action MFA.
+    pub fn verify_admin(&self, s: &Server, user: &str, resp: &MfaResponse) -> Result<String> {
+        let key = answer_key(resp)?;
+        if let Some(device) = self.reuse(&key, user, ReuseFor::AdminAction, s.settings.now()) {
+            return Ok(device);
+        }
+        let verified = crate::mfa::verify_full(s, user, crate::mfa::ADMIN_ACTION, resp)?;
+        if let Some(until) = verified.reusable_until {
+            self.remember(key, user, &verified.device, until, ReuseFor::AdminAction);
         }
         Ok(verified.device)
     }

@@ -19,8 +19,8 @@ use tele_common::mfa::Prompter;
 use tele_common::output::Table;
 
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
 use crate::route_cert::Issuer;
+use tele::prompt::TermPrompter;
 
 /// Execute database commands on target database services
 #[derive(clap::Args)]

@@ -8,7 +8,7 @@ use tele_common::mfa::{self, Ceremony, Prompter};
 use tele_common::profile::proxy_host;
 
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
+use tele::prompt::TermPrompter;
 
 /// Approve a headless authentication request
 #[derive(clap::Args)]

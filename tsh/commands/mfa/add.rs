@@ -7,7 +7,7 @@ use tele_common::mfa::{self, Prompter};
 
 use super::{authenticator, check_existing};
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
+use tele::prompt::TermPrompter;
 
 /// Add a new MFA device
 #[derive(clap::Args)]

@@ -14,7 +14,7 @@ use tele_common::mfa::{self, Authenticator, Ceremony};
 use tele_common::profile::Session;
 
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
+use tele::prompt::TermPrompter;
 
 #[derive(Subcommand)]
 pub enum MfaCommand {

@@ -5,7 +5,7 @@ use tele_common::error::Result;
 
 use super::{authenticator, check_existing};
 use crate::cli::Env;
-use crate::prompt::TermPrompter;
+use tele::prompt::TermPrompter;
 
 /// Remove an MFA device
 #[derive(clap::Args)]

@@ -48,7 +48,7 @@ struct Upstream<'a> {
 impl local_proxy::Upstream for Upstream<'_> {
     async fn tls_config(&mut self) -> Result<Arc<rustls::ClientConfig>> {
         self.renewing.config(self.ctx).await.inspect_err(|e| {
-            crate::prompt::TermPrompter::new(self.ctx).notify(&format!("ERROR: {}", e.message()));
+            tele::prompt::TermPrompter::new(self.ctx).notify(&format!("ERROR: {}", e.message()));
         })
     }
 }

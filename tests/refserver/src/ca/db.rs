@@ -26,6 +26,18 @@ impl Authorities {
     pub fn sign_db_server(&self, public_key_pem: &str, names: &[String], ttl: Duration) -> Result<String> {
         let spki = SubjectPublicKeyInfo::from_pem(public_key_pem)
             .map_err(|_| Error::bad_parameter("public_key: not a PKIX public key PEM"))?;
+        self.sign_db_server_key(&spki, names, ttl)
+    }
+
+    /// Signs a database server certificate for the key of a certificate request (PEM), as
+    /// `GenerateDatabaseCert` does: the request's key, the hosts the caller names.
+    pub fn sign_db_csr(&self, csr_pem: &str, names: &[String], ttl: Duration) -> Result<String> {
+        let csr = rcgen::CertificateSigningRequestParams::from_pem(csr_pem)
+            .map_err(|e| Error::bad_parameter(format!("CSR: not a certificate request: {e}")))?;
+        self.sign_db_server_key(&csr.public_key, names, ttl)
+    }
+
+    fn sign_db_server_key(&self, key: &impl rcgen::PublicKeyData, names: &[String], ttl: Duration) -> Result<String> {
         let first = names
             .first()
             .ok_or_else(|| Error::bad_parameter("hosts: at least one host name or address is required"))?;
@@ -34,7 +46,7 @@ impl Authorities {
         dn.push(DnType::OrganizationName, self.cluster.as_str());
         let mut p = leaf_params(dn, ttl)?;
         server_names(&mut p, names)?;
-        Ok(p.signed_by(&spki, &self.db.issuer).map_err(rc)?.pem())
+        Ok(p.signed_by(key, &self.db.issuer).map_err(rc)?.pem())
     }
 
     /// A client certificate and its new key (PEMs) for database user `user` (CN, as PostgreSQL's

@@ -57,6 +57,9 @@ fn required(s: &Server, caller: &Caller, req: &IsMfaRequiredRequest) -> Result<b
             return Err(Error::bad_parameter("empty Login field"));
         }
     }
+    if let Target::AdminAction(_) = target {
+        return super::admin_mfa_required(s, caller);
+    }
     if s.cap()?.spec.require_session_mfa == Some(true) {
         return Ok(true);
     }
@@ -87,6 +90,7 @@ fn required(s: &Server, caller: &Caller, req: &IsMfaRequiredRequest) -> Result<b
             let resolved = route::check(s, &roles, &target)?;
             route::mfa_required(s, &roles, &target, &resolved)
         }
+        Target::AdminAction(_) => super::admin_mfa_required(s, caller),
     }
 }
 
@@ -155,8 +159,8 @@ pub fn challenge(
     Ok(challenge_to_proto(&challenge, required))
 }
 
-/// `GenerateUserCerts`. This slice of the wire serves single-use SSH certificates (per-session
-/// MFA); other certificates still come from `/webapi/mfa/login/finish` and `/v1`.
+/// `GenerateUserCerts`: single-use SSH certificates (per-session MFA) here, a login's
+/// certificates in `sign.rs`; routed ones still come from `/v1`.
 pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Certs> {
     let caller = &call.who;
     let single_use = req.purpose() == CertPurpose::SingleUseCerts;
@@ -173,6 +177,9 @@ pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Cert
         }
         _ => {}
     }
+    if !single_use {
+        return super::sign::user_certs(s, caller, req);
+    }
     let (user, roles) = user_of(s, caller)?;
     let name = user.metadata.name.clone();
     if !req.username.is_empty() && req.username != name {
@@ -181,7 +188,7 @@ pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Cert
             "certificates for another user are issued by tctl auth sign on this server",
         ));
     }
-    if !single_use || req.usage() != CertUsage::Ssh {
+    if req.usage() != CertUsage::Ssh {
         return Err(Error::not_implemented(
             "this server issues single-use SSH certificates over gRPC; others come from the web API",
         ));

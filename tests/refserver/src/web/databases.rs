@@ -5,15 +5,14 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, Query, State as AxState};
+use axum::extract::State as AxState;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tele_common::api::databases::{DatabaseList, DatabaseListing, DbUsers, KubeClusterList};
-use tele_common::api::types::UpsertResponse;
-use tele_common::error::{Error, Result};
+use tele_common::error::Result;
 use tele_common::resources::{Database, KubeCluster, Metadata, Role, Verb};
 
-use super::{ApiJson, ApiResult, PutQuery, State};
+use super::{ApiResult, State};
 use crate::access;
 use crate::authz::Caller;
 use crate::store::Store;
@@ -85,7 +84,7 @@ impl Stored for KubeCluster {
 }
 
 /// Whether the caller may see this one: a `list` rule on the kind (admins), or the roles' labels.
-fn may_see<T: Stored>(caller: &Caller, item: &T) -> bool {
+pub fn may_see<T: Stored>(caller: &Caller, item: &T) -> bool {
     match caller {
         Caller::System { .. } => true,
         Caller::User { roles, .. } => {
@@ -126,51 +125,4 @@ pub async fn list_kube_clusters(AxState(s): AxState<State>, caller: Caller) -> A
         .filter(|k| may_see(&caller, k))
         .collect();
     Ok(Json(KubeClusterList { kube_clusters }))
-}
-
-/// `GET /v1/<kind>/<name>`: one the caller may see; anything else is "not found".
-pub async fn read<T: Stored>(
-    AxState(s): AxState<State>,
-    caller: Caller,
-    Path(name): Path<String>,
-) -> ApiResult<Json<T>> {
-    match T::load(&s.store, &name)? {
-        Some(item) if may_see(&caller, &item) => Ok(Json(item)),
-        _ => Err(not_found::<T>(&name).into()),
-    }
-}
-
-/// `PUT /v1/<kind>/<name>[?create_only=true]`.
-pub async fn upsert<T: Stored>(
-    AxState(s): AxState<State>,
-    caller: Caller,
-    Path(name): Path<String>,
-    Query(q): Query<PutQuery>,
-    ApiJson(item): ApiJson<T>,
-) -> ApiResult<Json<UpsertResponse>> {
-    caller.check(T::KIND, Verb::Create)?;
-    if !q.create_only {
-        caller.check(T::KIND, Verb::Update)?;
-    }
-    item.validate()?;
-    if item.metadata().name != name {
-        return Err(Error::bad_parameter("metadata.name: does not match the URL").into());
-    }
-    let created = item.save(&s.store, !q.create_only)?;
-    tracing::info!(kind = T::KIND, name, created, "resource stored");
-    Ok(Json(UpsertResponse { created }))
-}
-
-/// `DELETE /v1/<kind>/<name>`.
-pub async fn remove<T: Stored>(AxState(s): AxState<State>, caller: Caller, Path(name): Path<String>) -> ApiResult<()> {
-    caller.check(T::KIND, Verb::Delete)?;
-    if !T::delete(&s.store, &name)? {
-        return Err(not_found::<T>(&name).into());
-    }
-    tracing::info!(kind = T::KIND, name, "resource deleted");
-    Ok(())
-}
-
-fn not_found<T: Stored>(name: &str) -> Error {
-    Error::not_found(format!("{} {name:?} is not found", T::WHAT))
 }

@@ -3,8 +3,7 @@
 //! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
 
 mod browser;
-mod certs;
-mod databases;
+pub mod databases;
 mod headless;
 mod headless_page;
 mod invite;
@@ -12,10 +11,7 @@ mod login;
 mod mfa;
 mod nodes;
 mod pages;
-mod roles;
 mod routes;
-mod tokens;
-mod users;
 mod webapi;
 
 use std::sync::Arc;
@@ -30,9 +26,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_server::tls::TlsInfo;
-use serde::Deserialize;
 use tele_common::error::{Error, ErrorBody};
-use tele_common::resources::{Database, KubeCluster};
 
 use crate::authz::Caller;
 use crate::server::Server;
@@ -89,13 +83,6 @@ impl FromRequestParts<State> for Caller {
     }
 }
 
-/// `?create_only=true` on PUT: a conflict instead of a replace.
-#[derive(Debug, Default, Deserialize)]
-pub struct PutQuery {
-    #[serde(default)]
-    create_only: bool,
-}
-
 /// Builds the router.
 pub fn router(state: State) -> Router {
     let webapi = Router::new()
@@ -110,43 +97,10 @@ pub fn router(state: State) -> Router {
     Router::new()
         .nest("/webapi", webapi.clone())
         .nest("/v1/webapi", webapi)
-        .route("/v1/status", get(certs::status))
-        .route("/v1/tokens", get(tokens::list).post(tokens::create))
-        .route(
-            "/v1/tokens/{name}",
-            get(tokens::read).put(tokens::upsert).delete(tokens::remove),
-        )
-        .route("/v1/users", get(users::list))
-        .route("/v1/users/invite", post(users::invite))
-        .route(
-            "/v1/users/{name}",
-            get(users::read).put(users::upsert).delete(users::remove),
-        )
-        .route("/v1/roles", get(roles::list))
-        .route(
-            "/v1/roles/{name}",
-            get(roles::read).put(roles::upsert).delete(roles::remove),
-        )
-        .route("/v1/cap", get(roles::read_cap).put(roles::put_cap))
         .route("/v1/databases", get(databases::list_databases))
-        .route(
-            "/v1/databases/{name}",
-            get(databases::read::<Database>)
-                .put(databases::upsert::<Database>)
-                .delete(databases::remove::<Database>),
-        )
         .route("/v1/kube_clusters", get(databases::list_kube_clusters))
-        .route(
-            "/v1/kube_clusters/{name}",
-            get(databases::read::<KubeCluster>)
-                .put(databases::upsert::<KubeCluster>)
-                .delete(databases::remove::<KubeCluster>),
-        )
         .route("/v1/recordings", get(nodes::recordings))
         .route("/v1/recordings/{id}", get(nodes::recording_file))
-        .route("/v1/certs/host", post(certs::host))
-        .route("/v1/certs/user", post(certs::user))
-        .route("/v1/certs/db", post(certs::db))
         .route("/v1/mfa/challenge", post(mfa::challenge))
         .route("/v1/headless/{id}", get(headless::get).put(headless::update))
         .route("/v1/routes/mfa_required", post(routes::mfa_required))

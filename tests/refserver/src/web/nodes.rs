@@ -19,7 +19,7 @@ use crate::store::{NodeRow, SessionRow};
 /// `POST /webapi/host/credentials`: a node presents a join token and gets its host certificate.
 pub async fn join(AxState(s): AxState<State>, ApiJson(req): ApiJson<JoinRequest>) -> ApiResult<Json<JoinResponse>> {
     let now = SystemTime::now();
-    let token = super::tokens::find(&s, &req.token, now)?.ok_or_else(|| {
+    let token = crate::grpc::find_token(&s, &req.token, now)?.ok_or_else(|| {
         tracing::info!("join refused: unknown or expired token");
         Error::access_denied("the join token is not valid: it does not exist or it has expired")
             .with_hint("ask an admin for a new one: tctl tokens add --type=node")

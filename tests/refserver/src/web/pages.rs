@@ -20,6 +20,8 @@ pub fn routes() -> Router<State> {
     Router::new()
         .route("/web/login", get(|| async { serve(LOGIN_HTML, HTML) }))
         .route("/web/invite/{token}", get(|| async { serve(INVITE_HTML, HTML) }))
+        // A password reset (`tctl users reset`) sets a password and a device as an invitation does.
+        .route("/web/reset/{token}", get(|| async { serve(INVITE_HTML, HTML) }))
         .route("/web/headless/{id}", get(|| async { serve(HEADLESS_HTML, HTML) }))
         .route(
             "/web/assets/app.js",
