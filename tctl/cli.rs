@@ -87,10 +87,7 @@ impl Env {
     /// point at; admin actions ask for MFA at the terminal when the cluster wants it.
     pub async fn connect_auth(&self) -> Result<AuthClient> {
         let creds = admin::credentials(&self.ctx, &self.admin_options())?;
-        *self.expired_hint.borrow_mut() = creds
-            .explain(Error::unauthenticated("expired"))
-            .hint()
-            .map(String::from);
+        *self.expired_hint.borrow_mut() = creds.expired_hint();
         let client = AuthClient::connect(&creds.addr, &creds.cluster, creds.tls()?)
             .await
             .map_err(|e| creds.explain(e))?;

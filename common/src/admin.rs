@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::api::Client;
 use crate::config::{DEFAULT_CONFIG_PATH, DEFAULT_WEB_PORT, FileConfig};
 use crate::context::Context;
 use crate::env;
@@ -71,40 +70,24 @@ impl Credentials {
         }
     }
 
-    /// Adds what to do to a refusal of these credentials: a profile that the server says has
-    /// ended needs a new `tsh login`.
-    pub fn explain(&self, err: Error) -> Error {
+    /// What to do when the server says these credentials have ended: for a tsh profile, log in
+    /// again; an identity file's message says it already.
+    pub fn expired_hint(&self) -> Option<String> {
         match &self.source {
-            Source::Profile { session, .. }
-                if err.kind() == ErrorKind::Unauthenticated && err.message().contains("expired") =>
-            {
-                err.with_hint(login_hint(&session.profile))
+            Source::Profile { session, .. } => Some(login_hint(&session.profile)),
+            Source::Identity(_) => None,
+        }
+    }
+
+    /// Adds [`Credentials::expired_hint`] to a refusal that says the credentials have ended.
+    pub fn explain(&self, err: Error) -> Error {
+        match self.expired_hint() {
+            Some(hint) if err.kind() == ErrorKind::Unauthenticated && err.message().contains("expired") => {
+                err.with_hint(hint)
             }
             _ => err,
         }
     }
-}
-
-/// Finds credentials and builds a client of the web API; nothing is sent yet.
-pub fn connect(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
-    let creds = credentials(ctx, opts)?;
-    Client::new(&creds.addr, creds.tls()?)
-}
-
-/// Finds credentials and builds a client of the web API's public endpoints, which presents no
-/// client certificate (a Teleport proxy hands requests with one to application access).
-pub fn connect_public(ctx: &Context, opts: &AdminOptions) -> Result<Client> {
-    let creds = credentials(ctx, opts)?;
-    Client::new(&creds.addr, creds.public_tls()?)
-}
-
-/// Finds credentials and connects to the cluster's Auth service (gRPC through the web port's
-/// TLS routing). The client lives on the runtime it was made on.
-pub async fn connect_auth(ctx: &Context, opts: &AdminOptions) -> Result<crate::grpc::AuthClient> {
-    let creds = credentials(ctx, opts)?;
-    crate::grpc::AuthClient::connect(&creds.addr, &creds.cluster, creds.tls()?)
-        .await
-        .map_err(|e| creds.explain(e))
 }
 
 /// Finds credentials, in Teleport's order.
@@ -261,7 +244,7 @@ mod tests {
     #[test]
     fn without_credentials_says_what_to_do() {
         let ctx = Context::for_test(&[("HOME", "/nonexistent")]);
-        let err = connect(&ctx, &AdminOptions::default()).unwrap_err();
+        let err = credentials(&ctx, &AdminOptions::default()).unwrap_err();
         if !Path::new(DEFAULT_CONFIG_PATH).exists() {
             assert_eq!(err.kind(), crate::error::ErrorKind::Unauthenticated);
             assert!(err.message().contains("no tsh profile"), "{err}");
@@ -272,6 +255,11 @@ mod tests {
             identity: Some("/x".into()),
             ..Default::default()
         };
-        assert!(connect(&ctx, &opts).unwrap_err().message().contains("--auth-server"));
+        assert!(
+            credentials(&ctx, &opts)
+                .unwrap_err()
+                .message()
+                .contains("--auth-server")
+        );
     }
 }
