@@ -67,48 +67,63 @@ impl RefServerBuilder {
         )
     }
 
-    /// Writes the config and starts the server; returns when it answers.
+    /// Writes the config and starts the server; returns when it answers. A port another
+    /// process took between [`free_port`] and the server's bind is picked again (a few times).
     pub fn start(self) -> RefServer {
         let dir = temp_dir();
-        let web_addr = format!("127.0.0.1:{}", free_port());
-        let ssh_addr = format!("127.0.0.1:{}", free_port());
         let data_dir = dir.path().join("data");
-        let mut yaml = format!(
-            "version: v3\nteleport:\n  data_dir: {}\n  log:\n    severity: DEBUG\nauth_service:\n  enabled: true\n  cluster_name: {}\n",
-            data_dir.display(),
-            self.cluster
-        );
-        if !self.tokens.is_empty() {
-            yaml.push_str("  tokens:\n");
-            for t in &self.tokens {
-                yaml.push_str(&format!("  - '{t}'\n"));
-            }
-        }
-        yaml.push_str(&self.auth_extra);
-        yaml.push_str(&format!(
-            "proxy_service:\n  enabled: true\n  web_listen_addr: {web_addr}\n"
-        ));
-        if self.ssh_port {
-            yaml.push_str(&format!("  listen_addr: {ssh_addr}\n"));
-        }
         let config = dir.path().join("teleport.yaml");
-        std::fs::write(&config, yaml).expect("writing teleport.yaml");
-        let bootstrap = self.bootstrap.map(|text| {
+        let bootstrap = self.bootstrap.as_ref().map(|text| {
             let p = dir.path().join("bootstrap.yaml");
             std::fs::write(&p, text).expect("writing bootstrap.yaml");
             p
         });
+        let write_config = |web_addr: &str, ssh_addr: &str| {
+            let mut yaml = format!(
+                "version: v3\nteleport:\n  data_dir: {}\n  log:\n    severity: DEBUG\nauth_service:\n  enabled: true\n  cluster_name: {}\n",
+                data_dir.display(),
+                self.cluster
+            );
+            if !self.tokens.is_empty() {
+                yaml.push_str("  tokens:\n");
+                for t in &self.tokens {
+                    yaml.push_str(&format!("  - '{t}'\n"));
+                }
+            }
+            yaml.push_str(&self.auth_extra);
+            yaml.push_str(&format!(
+                "proxy_service:\n  enabled: true\n  web_listen_addr: {web_addr}\n"
+            ));
+            if self.ssh_port {
+                yaml.push_str(&format!("  listen_addr: {ssh_addr}\n"));
+            }
+            std::fs::write(&config, yaml).expect("writing teleport.yaml");
+        };
+        let web_addr = format!("127.0.0.1:{}", free_port());
+        let ssh_addr = format!("127.0.0.1:{}", free_port());
+        write_config(&web_addr, &ssh_addr);
         let mut server = RefServer {
             log: dir.path().join("server.log"),
             dir,
-            config,
-            data_dir,
+            config: config.clone(),
+            data_dir: data_dir.clone(),
             web_addr,
             ssh_addr,
             bootstrap,
-            env: self.env,
+            env: self.env.clone(),
             child: None,
         };
+        for _ in 0..4 {
+            match server.try_spawn() {
+                Ok(()) => return server,
+                Err(log) if log.contains("Address already in use") => {
+                    server.web_addr = format!("127.0.0.1:{}", free_port());
+                    server.ssh_addr = format!("127.0.0.1:{}", free_port());
+                    write_config(&server.web_addr, &server.ssh_addr);
+                }
+                Err(log) => panic!("refserver exited before listening:\n{log}"),
+            }
+        }
         server.spawn();
         server
     }
@@ -155,7 +170,15 @@ impl RefServer {
         self.dir.path()
     }
 
+    /// Starts the server and waits until it listens; panics if it exits first.
     fn spawn(&mut self) {
+        if let Err(log) = self.try_spawn() {
+            panic!("refserver exited before listening: {log}");
+        }
+    }
+
+    /// Starts the server and waits until it listens; its log when it exits first.
+    fn try_spawn(&mut self) -> Result<(), String> {
         let log = OpenOptions::new()
             .create(true)
             .append(true)
@@ -176,12 +199,21 @@ impl RefServer {
         let child = cmd.spawn().expect("starting refserver");
         self.child = Some(child);
         let addr = self.web_addr.clone();
+        let mut exited = None;
         wait_for("the reference server to listen", Duration::from_secs(30), || {
             if let Some(status) = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
-                panic!("refserver exited with {status} before listening:\n{}", self.log());
+                exited = Some(status);
+                return true;
             }
             self.log().matches(READY).count() > ready_before && TcpStream::connect(&addr).is_ok()
         });
+        match exited {
+            Some(status) => {
+                self.child = None;
+                Err(format!("exit {status}:\n{}", self.log()))
+            }
+            None => Ok(()),
+        }
     }
 
     /// Runs `tctl -c teleport.yaml ARGS` as an admin on the server host would.
