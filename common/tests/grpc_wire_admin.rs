@@ -442,3 +442,55 @@ fn certificate_authorities_and_certificates() {
         &Pb::new().msg(5, Pb::new()),
     );
 }
+
+#[test]
+fn headless_approval() {
+    use tele_common::grpc::wire::proto::mfa_authenticate_response::Response;
+    use tele_common::grpc::wire::types::{HeadlessAuthentication, HeadlessAuthenticationState, ResourceHeader};
+    // GetHeadlessAuthenticationRequest: id = 1.
+    pin(
+        &GetHeadlessAuthenticationRequest { id: "abc".into() },
+        &Pb::new().str(1, "abc"),
+    );
+    // UpdateHeadlessAuthenticationStateRequest: id = 1, state = 2 (APPROVED = 3), mfa_response
+    // = 3 (MFAAuthenticateResponse, TOTP = 2 here for brevity: {Code = 1}).
+    pin(
+        &UpdateHeadlessAuthenticationStateRequest {
+            id: "abc".into(),
+            state: HeadlessAuthenticationState::Approved as i32,
+            mfa_response: Some(MfaAuthenticateResponse {
+                response: Some(Response::Totp(TotpResponse { code: "1".into() })),
+            }),
+        },
+        &Pb::new()
+            .str(1, "abc")
+            .varint(2, 3)
+            .msg(3, Pb::new().msg(2, Pb::new().str(1, "1"))),
+    );
+    // types.HeadlessAuthentication: header = 1 (ResourceHeader: Kind = 1, Version = 3,
+    // Metadata = 4), user = 2, state = 4 (PENDING = 1), client_ip_address = 6,
+    // ssh_public_key = 7, tls_public_key = 8.
+    pin(
+        &HeadlessAuthentication {
+            header: Some(ResourceHeader {
+                kind: "headless_authentication".into(),
+                sub_kind: String::new(),
+                version: "v1".into(),
+                metadata: None,
+            }),
+            user: "alice".into(),
+            public_key: Vec::new(),
+            state: HeadlessAuthenticationState::Pending as i32,
+            client_ip_address: "10.0.0.9".into(),
+            ssh_public_key: b"ssh-ed25519 AAAA\n".to_vec(),
+            tls_public_key: b"PEM".to_vec(),
+        },
+        &Pb::new()
+            .msg(1, Pb::new().str(1, "headless_authentication").str(3, "v1"))
+            .str(2, "alice")
+            .varint(4, 1)
+            .str(6, "10.0.0.9")
+            .str(7, "ssh-ed25519 AAAA\n")
+            .str(8, "PEM"),
+    );
+}

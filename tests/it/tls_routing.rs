@@ -318,6 +318,9 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
         ("POST", "/v1/certs/host"),
         ("POST", "/v1/certs/user"),
         ("POST", "/v1/certs/db"),
+        // tsh headless approve's, moved to the Auth service's gRPC (issue 15).
+        ("GET", "/v1/headless/abc"),
+        ("PUT", "/v1/headless/abc"),
     ] {
         let url = format!("https://{}{path}", srv.web_addr);
         let out = run(

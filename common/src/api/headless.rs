@@ -8,8 +8,8 @@ use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::login::{MfaResponse, SshLoginResponse};
-use super::{Client, b64, segment};
+use super::login::SshLoginResponse;
+use super::{Client, b64};
 use crate::error::Result;
 
 /// How long a request waits for approval (Teleport's `HeadlessLoginTimeout`).
@@ -126,26 +126,6 @@ pub struct HeadlessRequest {
     pub ssh_key_fingerprint: String,
 }
 
-/// What the approver decided.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    /// Approve (needs an MFA response to a `headless_login` challenge).
-    Accept,
-    /// Deny.
-    Deny,
-}
-
-/// `PUT /v1/headless/<id>`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct UpdateRequest {
-    /// The decision.
-    pub action: Action,
-    /// The answer to the `headless_login` challenge (approvals only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mfa_response: Option<MfaResponse>,
-}
-
 impl Client {
     /// `POST /webapi/headless/login`: one long poll until the request is approved (certificates),
     /// denied or expired (errors).
@@ -158,19 +138,6 @@ impl Client {
             TIMEOUT + Duration::from_secs(10),
         )
         .await
-    }
-
-    /// `GET /v1/headless/<id>`: one of the caller's requests.
-    pub async fn headless_get(&self, id: &str) -> Result<HeadlessRequest> {
-        self.call(Method::GET, &format!("/v1/headless/{}", segment(id)), None::<&()>)
-            .await
-    }
-
-    /// `PUT /v1/headless/<id>`: approves or denies one of the caller's requests.
-    pub async fn headless_update(&self, id: &str, req: &UpdateRequest) -> Result<()> {
-        self.send(Method::PUT, &format!("/v1/headless/{}", segment(id)), Some(req))
-            .await
-            .map(drop)
     }
 }
 

@@ -14,7 +14,8 @@ use super::convert::{
 };
 use super::wire::proto::{
     CreateResetPasswordTokenRequest, CreateRoleRequest, CreateTokenV2Request, DatabaseCertRequest,
-    DatabaseCertResponse, DeleteRoleRequest, GetRoleRequest, ListRolesRequest, UpsertRoleRequest, UpsertTokenV2Request,
+    DatabaseCertResponse, DeleteRoleRequest, GetHeadlessAuthenticationRequest, GetRoleRequest, ListRolesRequest,
+    MfaAuthenticateResponse, UpdateHeadlessAuthenticationStateRequest, UpsertRoleRequest, UpsertTokenV2Request,
     create_token_v2_request, upsert_token_v2_request,
 };
 use super::wire::teleport::clusterconfig::v1::{GetAuthPreferenceRequest, UpsertAuthPreferenceRequest};
@@ -22,7 +23,9 @@ use super::wire::teleport::trust::v1::{GenerateHostCertRequest, GetCertAuthoriti
 use super::wire::teleport::users::v1::{
     CreateUserRequest, DeleteUserRequest, GetUserRequest, GetUserResponse, ListUsersRequest, UpsertUserRequest,
 };
-use super::wire::types::{CertAuthorityV2, ResourceRequest, UserTokenV3};
+use super::wire::types::{
+    CertAuthorityV2, HeadlessAuthentication, HeadlessAuthenticationState, ResourceRequest, UserTokenV3,
+};
 use crate::api::types::{CaStatus, StatusResponse};
 use crate::error::{Error, Result};
 use crate::resources::{AuthPreference, Database, KubeCluster, ProvisionToken, Role, User};
@@ -347,6 +350,38 @@ impl AuthClient {
             let mut c = self.auth();
             async move { c.delete_kubernetes_cluster(r).await }
         })
+        .await
+    }
+
+    // -- headless approval ----------------------------------------------------------------------
+
+    /// `GetHeadlessAuthentication`: one of the caller's requests.
+    pub async fn get_headless_authentication(&self, id: &str) -> Result<HeadlessAuthentication> {
+        let req = GetHeadlessAuthenticationRequest { id: id.into() };
+        self.call(
+            "GetHeadlessAuthentication",
+            self.auth().get_headless_authentication(req),
+        )
+        .await
+    }
+
+    /// `UpdateHeadlessAuthenticationState`: approve (with the answer to a `HEADLESS_LOGIN`
+    /// challenge) or deny.
+    pub async fn update_headless_authentication_state(
+        &self,
+        id: &str,
+        state: HeadlessAuthenticationState,
+        mfa_response: Option<MfaAuthenticateResponse>,
+    ) -> Result<()> {
+        let req = UpdateHeadlessAuthenticationStateRequest {
+            id: id.into(),
+            state: state as i32,
+            mfa_response,
+        };
+        self.call(
+            "UpdateHeadlessAuthenticationState",
+            self.auth().update_headless_authentication_state(req),
+        )
         .await
     }
 

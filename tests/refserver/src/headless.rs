@@ -212,16 +212,26 @@ fn mine(s: &Server, user: &str, id: &str) -> Result<HeadlessRow> {
         .ok_or_else(|| not_found(id))
 }
 
-/// What the approver is shown.
-pub fn get(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
+/// One of `user`'s requests, unless it is pending past its expiry.
+pub fn get_row(s: &Server, user: &str, id: &str) -> Result<HeadlessRow> {
     let row = mine(s, user, id)?;
     if row.state == State::Pending && row.expires <= s.settings.now() {
         return Err(expired());
     }
+    Ok(row)
+}
+
+/// What the approver is shown.
+pub fn get(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
+    get_row(s, user, id).map(view)
+}
+
+/// A request as the approval page shows it.
+pub fn view(row: HeadlessRow) -> HeadlessRequest {
     let fingerprint = PublicKey::from_openssh(row.ssh_pub_key.trim())
         .map(|k| k.fingerprint(HashAlg::Sha256).to_string())
         .unwrap_or_default();
-    Ok(HeadlessRequest {
+    HeadlessRequest {
         id: row.id,
         user: row.user,
         client_ip_address: row.client_ip,
@@ -229,7 +239,7 @@ pub fn get(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
         created: duration::rfc3339(row.created),
         expires: duration::rfc3339(row.expires),
         ssh_key_fingerprint: fingerprint,
-    })
+    }
 }
 
 /// How long an approver's look-up waits for a request that is not there yet: the requester
@@ -237,10 +247,10 @@ pub fn get(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
 /// (Teleport's approver watches for the request the same way).
 pub const LOOKUP_WAIT: Duration = Duration::from_secs(3);
 
-/// [`get`], waiting up to [`LOOKUP_WAIT`] for a request that has not arrived yet.
-pub async fn lookup(s: &Server, user: &str, id: &str) -> Result<HeadlessRequest> {
+/// [`get_row`], waiting up to [`LOOKUP_WAIT`] for a request that has not arrived yet.
+pub async fn lookup(s: &Server, user: &str, id: &str) -> Result<HeadlessRow> {
     let deadline = tokio::time::Instant::now() + LOOKUP_WAIT;
-    let found = watch(s, Some(deadline), || match get(s, user, id) {
+    let found = watch(s, Some(deadline), || match get_row(s, user, id) {
         Err(e) if e.kind() == tele_common::error::ErrorKind::NotFound => Ok(None),
         other => other.map(Some),
     })

@@ -1,9 +1,17 @@
-//! `tsh headless approve [--skip-confirm] ID` (teleport-facts §4.4): with the local login, show
-//! the request, ask, and approve it with a security-key tap (challenge scope `headless_login`)
-//! or deny it.
+//! `tsh headless approve [--skip-confirm] ID` (teleport-facts §4.4, teleport-wire §7), over the
+//! Auth service's gRPC with the local login: `GetHeadlessAuthentication` (pending only), show who
+//! asks and from where, ask; no → `UpdateHeadlessAuthenticationState` DENIED; yes → a
+//! `HEADLESS_LOGIN` challenge, a security-key tap, and APPROVED with the answer.
 
-use tele_common::api::headless::{Action, SCOPE, State, UpdateRequest, non_pending};
+use tele_common::api::headless::{State, non_pending};
+use tele_common::duration;
 use tele_common::error::{Error, Result};
+use tele_common::grpc::convert::from_timestamp;
+use tele_common::grpc::mfa::{challenge_from_proto, response_to_proto};
+use tele_common::grpc::wire::proto::create_authenticate_challenge_request::Request as ChallengeFor;
+use tele_common::grpc::wire::proto::{ContextUser, CreateAuthenticateChallengeRequest};
+use tele_common::grpc::wire::teleport::mfa::v1::{ChallengeExtensions, ChallengeScope};
+use tele_common::grpc::wire::types::HeadlessAuthenticationState;
 use tele_common::mfa::{self, Ceremony, Prompter};
 use tele_common::profile::proxy_host;
 
@@ -46,37 +54,62 @@ pub fn run(env: &mut Env, args: ApproveArgs) -> Result<()> {
             session.profile.user
         )));
     }
-    let client = session.client(&home, env.global.insecure)?;
     let prompter = TermPrompter::new(&env.ctx);
     let ctx = env.ctx.clone();
     let mode = env.global.mfa_mode;
     let origin = format!("https://{}", session.profile.web_proxy_addr);
     let id = args.id.clone();
     let approved = env.block_on_value(async {
-        let req = client.headless_get(&id).await?;
-        if req.state != State::Pending {
-            return Err(non_pending("approve", req.state));
+        let client = session.auth_client(&home).await?;
+        let req = client.get_headless_authentication(&id).await?;
+        let state = match req.state() {
+            HeadlessAuthenticationState::Pending => State::Pending,
+            HeadlessAuthenticationState::Approved => State::Approved,
+            _ => State::Denied,
+        };
+        if state != State::Pending {
+            return Err(non_pending("approve", state));
         }
         prompter.notify(&format!(
             "Headless login attempt from IP address {:?} requires approval.\nContact your administrator if you didn't initiate this login attempt.",
             req.client_ip_address
         ));
+        let expires = req
+            .header
+            .as_ref()
+            .and_then(|h| h.metadata.as_ref())
+            .and_then(|m| m.expires.as_ref())
+            .map(|t| duration::rfc3339(from_timestamp(t)))
+            .unwrap_or_default();
+        let fingerprint = std::str::from_utf8(&req.ssh_public_key)
+            .ok()
+            .and_then(|k| ssh_key::PublicKey::from_openssh(k.trim()).ok())
+            .map(|k| k.fingerprint(ssh_key::HashAlg::Sha256).to_string())
+            .unwrap_or_default();
         prompter.notify(&format!(
-            "  User:    {}\n  Time:    {}\n  Expires: {}\n  Key:     {}",
-            req.user, req.created, req.expires, req.ssh_key_fingerprint
+            "  User:    {}\n  Expires: {expires}\n  Key:     {fingerprint}",
+            req.user
         ));
         if !args.skip_confirm {
             let answer = prompter.read_line("Approve? [y/N]: ")?;
             if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
-                let deny = UpdateRequest {
-                    action: Action::Deny,
-                    mfa_response: None,
-                };
-                client.headless_update(&id, &deny).await?;
+                client
+                    .update_headless_authentication_state(&id, HeadlessAuthenticationState::Denied, None)
+                    .await?;
                 return Ok(false);
             }
         }
-        let mut challenge = client.mfa_challenge(SCOPE).await?;
+        let challenge = client
+            .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
+                request: Some(ChallengeFor::ContextUser(ContextUser {})),
+                challenge_extensions: Some(ChallengeExtensions {
+                    scope: ChallengeScope::HeadlessLogin as i32,
+                    ..ChallengeExtensions::default()
+                }),
+                ..CreateAuthenticateChallengeRequest::default()
+            })
+            .await?;
+        let mut challenge = challenge_from_proto(challenge);
         // An approval takes a security key only: a code typed on a compromised box proves nothing.
         challenge.totp_challenge = false;
         if challenge.webauthn_challenge.is_none() {
@@ -93,11 +126,13 @@ pub fn run(env: &mut Env, args: ApproveArgs) -> Result<()> {
             registered: true,
         }
         .solve(&challenge)?;
-        let approve = UpdateRequest {
-            action: Action::Accept,
-            mfa_response: Some(response),
-        };
-        client.headless_update(&id, &approve).await?;
+        client
+            .update_headless_authentication_state(
+                &id,
+                HeadlessAuthenticationState::Approved,
+                Some(response_to_proto(&response)),
+            )
+            .await?;
         Ok(true)
     })?;
     env.printer.message(if approved {

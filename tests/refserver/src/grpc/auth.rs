@@ -7,20 +7,21 @@ use tele_common::grpc::convert::{database_from_proto, database_to_proto, kube_fr
 use tele_common::grpc::wire::proto::auth_service_server::AuthService;
 use tele_common::grpc::wire::proto::{
     Certs, CreateAuthenticateChallengeRequest, CreateResetPasswordTokenRequest, CreateRoleRequest,
-    CreateTokenV2Request, DatabaseCertRequest, DatabaseCertResponse, DeleteRoleRequest, Features, GetRoleRequest,
-    IsMfaRequiredRequest, IsMfaRequiredResponse, ListResourcesRequest, ListResourcesResponse, ListRolesRequest,
-    ListRolesResponse, MfaAuthenticateChallenge, PingRequest, PingResponse, UpdateRoleRequest, UpsertRoleRequest,
+    CreateTokenV2Request, DatabaseCertRequest, DatabaseCertResponse, DeleteRoleRequest, Features,
+    GetHeadlessAuthenticationRequest, GetRoleRequest, IsMfaRequiredRequest, IsMfaRequiredResponse,
+    ListResourcesRequest, ListResourcesResponse, ListRolesRequest, ListRolesResponse, MfaAuthenticateChallenge,
+    PingRequest, PingResponse, UpdateHeadlessAuthenticationStateRequest, UpdateRoleRequest, UpsertRoleRequest,
     UpsertTokenV2Request, UserCertsRequest, create_token_v2_request, upsert_token_v2_request,
 };
 use tele_common::grpc::wire::types::{
-    DatabaseV3, DatabaseV3List, KubernetesClusterV3, KubernetesClusterV3List, ProvisionTokenV2, ProvisionTokenV2List,
-    ResourceRequest, RoleV6, UserTokenV3,
+    DatabaseV3, DatabaseV3List, HeadlessAuthentication, KubernetesClusterV3, KubernetesClusterV3List, ProvisionTokenV2,
+    ProvisionTokenV2List, ResourceRequest, RoleV6, UserTokenV3,
 };
 use tele_common::resources::{Database, KubeCluster};
 use tonic::{Request, Response, Status};
 
 use super::roles::Write;
-use super::{admin_caller, caller, catalog, certs, nodes, roles, sign, status, tokens, users};
+use super::{admin_caller, caller, catalog, certs, headless, nodes, roles, sign, status, tokens, users};
 use crate::server::Server;
 
 /// The service, over the running server's state.
@@ -232,5 +233,21 @@ impl AuthService for AuthSvc {
             &call.who,
             &req.into_inner().name,
         ))
+    }
+
+    async fn get_headless_authentication(
+        &self,
+        req: Request<GetHeadlessAuthenticationRequest>,
+    ) -> Answer<HeadlessAuthentication> {
+        let call = caller(&self.s, &req)?;
+        answer(headless::get(&self.s, &call.who, &req.into_inner().id).await)
+    }
+
+    async fn update_headless_authentication_state(
+        &self,
+        req: Request<UpdateHeadlessAuthenticationStateRequest>,
+    ) -> Answer<()> {
+        let call = caller(&self.s, &req)?;
+        answer(headless::update(&self.s, &call.who, req.into_inner()))
     }
 }

@@ -7,6 +7,7 @@
 mod auth;
 mod catalog;
 mod certs;
+mod headless;
 mod nodes;
 mod roles;
 mod sign;

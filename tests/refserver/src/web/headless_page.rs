@@ -30,7 +30,7 @@ pub async fn read(
     WebUser(user): WebUser,
     Path(id): Path<String>,
 ) -> ApiResult<Json<HeadlessRequest>> {
-    Ok(Json(headless::lookup(&s, &user, &id).await?))
+    Ok(Json(headless::view(headless::lookup(&s, &user, &id).await?)))
 }
 
 /// `POST /webapi/headless/<id>/challenge`: a challenge for the user's security keys.

@@ -102,7 +102,6 @@ pub fn router(state: State) -> Router {
         .route("/v1/recordings", get(nodes::recordings))
         .route("/v1/recordings/{id}", get(nodes::recording_file))
         .route("/v1/mfa/challenge", post(mfa::challenge))
-        .route("/v1/headless/{id}", get(headless::get).put(headless::update))
         .route("/v1/routes/mfa_required", post(routes::mfa_required))
         .route("/v1/certs/route", post(routes::cert))
         .route("/v1/mfa/devices", get(mfa::list))
