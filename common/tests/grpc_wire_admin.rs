@@ -494,3 +494,39 @@ fn headless_approval() {
             .str(8, "PEM"),
     );
 }
+
+#[test]
+fn mfa_devices() {
+    use tele_common::api::login::DeviceType;
+    use tele_common::grpc::wire::types::MfaDevice;
+    let added = std::time::UNIX_EPOCH + std::time::Duration::from_secs(100);
+    let device = convert::device_to_proto("uuid-1", "key1", true, added, None);
+    // GetMFADevicesRequest: TokenID = 1 (empty: the signed-in user). GetMFADevicesResponse:
+    // Devices = 1; MFADevice: kind = 1, version = 3, metadata = 4, id = 5, added_at = 6,
+    // oneof webauthn = 10 (no secrets: an empty message).
+    pin(&GetMfaDevicesRequest::default(), &Pb::new());
+    let expected = Pb::new()
+        .str(1, "mfa_device")
+        .str(3, "v1")
+        .msg(4, metadata("key1"))
+        .str(5, "uuid-1")
+        .msg(6, Pb::new().varint(1, 100))
+        .msg(10, Pb::new());
+    pin(
+        &GetMfaDevicesResponse {
+            devices: vec![device.clone()],
+        },
+        &Pb::new().msg(1, expected),
+    );
+    let shown = convert::device_from_proto(device);
+    assert_eq!((shown.name.as_str(), shown.kind), ("key1", DeviceType::Webauthn));
+    assert_eq!(shown.added_at, "1970-01-01T00:01:40Z");
+    assert_eq!(shown.last_used, None);
+    // totp = 8.
+    let totp = convert::device_to_proto("u", "otp", false, added, Some(added));
+    assert_eq!(
+        MfaDevice::decode(totp.encode_to_vec().as_slice()).unwrap().device,
+        totp.device
+    );
+    assert!(totp.encode_to_vec().ends_with(&[0x42, 0x00]));
+}

@@ -321,6 +321,7 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
         // tsh headless approve's, moved to the Auth service's gRPC (issue 15).
         ("GET", "/v1/headless/abc"),
         ("PUT", "/v1/headless/abc"),
+        ("GET", "/v1/mfa/devices"),
     ] {
         let url = format!("https://{}{path}", srv.web_addr);
         let out = run(

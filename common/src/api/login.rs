@@ -270,11 +270,6 @@ impl Client {
         .await
     }
 
-    /// Lists the caller's devices.
-    pub async fn mfa_devices(&self) -> Result<Vec<MfaDevice>> {
-        self.call(Method::GET, "/v1/mfa/devices", None::<&()>).await
-    }
-
     /// Starts registering a device.
     pub async fn mfa_register_begin(&self, req: &RegisterBeginRequest) -> Result<RegisterChallenge> {
         self.call(Method::POST, "/v1/mfa/devices/register/begin", Some(req))

@@ -14,9 +14,9 @@ use super::convert::{
 };
 use super::wire::proto::{
     CreateResetPasswordTokenRequest, CreateRoleRequest, CreateTokenV2Request, DatabaseCertRequest,
-    DatabaseCertResponse, DeleteRoleRequest, GetHeadlessAuthenticationRequest, GetRoleRequest, ListRolesRequest,
-    MfaAuthenticateResponse, UpdateHeadlessAuthenticationStateRequest, UpsertRoleRequest, UpsertTokenV2Request,
-    create_token_v2_request, upsert_token_v2_request,
+    DatabaseCertResponse, DeleteRoleRequest, GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetRoleRequest,
+    ListRolesRequest, MfaAuthenticateResponse, UpdateHeadlessAuthenticationStateRequest, UpsertRoleRequest,
+    UpsertTokenV2Request, create_token_v2_request, upsert_token_v2_request,
 };
 use super::wire::teleport::clusterconfig::v1::{GetAuthPreferenceRequest, UpsertAuthPreferenceRequest};
 use super::wire::teleport::trust::v1::{GenerateHostCertRequest, GetCertAuthoritiesRequest};
@@ -26,6 +26,7 @@ use super::wire::teleport::users::v1::{
 use super::wire::types::{
     CertAuthorityV2, HeadlessAuthentication, HeadlessAuthenticationState, ResourceRequest, UserTokenV3,
 };
+use crate::api::login::MfaDevice;
 use crate::api::types::{CaStatus, StatusResponse};
 use crate::error::{Error, Result};
 use crate::resources::{AuthPreference, Database, KubeCluster, ProvisionToken, Role, User};
@@ -351,6 +352,19 @@ impl AuthClient {
             async move { c.delete_kubernetes_cluster(r).await }
         })
         .await
+    }
+
+    // -- MFA devices --------------------------------------------------------------------------
+
+    /// `GetMFADevices`: the caller's devices, as `tsh mfa ls` shows them.
+    pub async fn mfa_devices(&self) -> Result<Vec<MfaDevice>> {
+        let req = GetMfaDevicesRequest::default();
+        let resp = self.call("GetMFADevices", self.auth().get_mfa_devices(req)).await?;
+        Ok(resp
+            .devices
+            .into_iter()
+            .map(super::convert::device_from_proto)
+            .collect())
     }
 
     // -- headless approval ----------------------------------------------------------------------

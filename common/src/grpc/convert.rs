@@ -472,3 +472,55 @@ pub fn kube_from_proto(k: KubernetesClusterV3) -> KubeCluster {
         },
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// MFA devices
+// ---------------------------------------------------------------------------------------------
+
+/// A device as `GetMFADevices` answers it (no secrets); `last_used` none: never used.
+pub fn device_to_proto(
+    id: &str,
+    name: &str,
+    webauthn: bool,
+    added: SystemTime,
+    last_used: Option<SystemTime>,
+) -> super::wire::types::MfaDevice {
+    use super::wire::types::mfa_device::Device;
+    use super::wire::types::{MfaDevice, TotpDevice, WebauthnDevice};
+    MfaDevice {
+        kind: "mfa_device".into(),
+        sub_kind: String::new(),
+        version: "v1".into(),
+        metadata: Some(metadata_named(name)),
+        id: id.into(),
+        added_at: Some(to_timestamp(added)),
+        last_used: last_used.map(to_timestamp),
+        device: Some(if webauthn {
+            Device::Webauthn(WebauthnDevice {})
+        } else {
+            Device::Totp(TotpDevice {})
+        }),
+    }
+}
+
+/// A device as `tsh mfa ls` shows it.
+pub fn device_from_proto(d: super::wire::types::MfaDevice) -> crate::api::login::MfaDevice {
+    use super::wire::types::mfa_device::Device;
+    use crate::api::login::DeviceType;
+    crate::api::login::MfaDevice {
+        name: d.metadata.map(|m| m.name).unwrap_or_default(),
+        kind: match d.device {
+            Some(Device::Webauthn(_)) => DeviceType::Webauthn,
+            _ => DeviceType::Totp,
+        },
+        added_at: d
+            .added_at
+            .as_ref()
+            .map(|t| crate::duration::rfc3339(from_timestamp(t)))
+            .unwrap_or_default(),
+        last_used: d
+            .last_used
+            .as_ref()
+            .map(|t| crate::duration::rfc3339(from_timestamp(t))),
+    }
+}

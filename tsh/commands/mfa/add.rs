@@ -52,7 +52,7 @@ pub fn run(env: &mut Env, args: MfaAddArgs) -> Result<()> {
     let origin = format!("https://{}", session.profile.web_proxy_addr);
     let mut added = None;
     env.block_on(async {
-        let existing = if client.mfa_devices().await?.is_empty() {
+        let existing = if session.auth_client(&home).await?.mfa_devices().await?.is_empty() {
             None
         } else {
             Some(check_existing(&client, &session, env, &prompter, key.clone()).await?)

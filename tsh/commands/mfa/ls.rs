@@ -1,4 +1,4 @@
-//! `tsh mfa ls [--format]`.
+//! `tsh mfa ls [--format]`: the Auth service's `GetMFADevices`.
 
 use serde::Serialize;
 use tele_common::api::login::MfaDevice;
@@ -36,11 +36,6 @@ impl Render for DevicesView {
 
 pub fn run(env: &mut Env, args: MfaLsArgs) -> Result<()> {
     let (home, session) = env.session()?;
-    let client = session.client(&home, env.global.insecure)?;
-    let mut devices = Vec::new();
-    env.block_on(async {
-        devices = client.mfa_devices().await?;
-        Ok(())
-    })?;
+    let devices = env.block_on_value(async { session.auth_client(&home).await?.mfa_devices().await })?;
     env.emit(args.format, &DevicesView(devices))
 }

@@ -20,7 +20,14 @@ pub fn run(env: &mut Env, args: MfaRmArgs) -> Result<()> {
     let prompter = TermPrompter::new(&env.ctx);
     let key = authenticator(env, &prompter);
     env.block_on(async {
-        if !client.mfa_devices().await?.iter().any(|d| d.name == args.name) {
+        if !session
+            .auth_client(&home)
+            .await?
+            .mfa_devices()
+            .await?
+            .iter()
+            .any(|d| d.name == args.name)
+        {
             return Err(tele_common::error::Error::not_found(format!(
                 "MFA device {:?} not found",
                 args.name

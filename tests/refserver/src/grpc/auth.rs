@@ -8,10 +8,11 @@ use tele_common::grpc::wire::proto::auth_service_server::AuthService;
 use tele_common::grpc::wire::proto::{
     Certs, CreateAuthenticateChallengeRequest, CreateResetPasswordTokenRequest, CreateRoleRequest,
     CreateTokenV2Request, DatabaseCertRequest, DatabaseCertResponse, DeleteRoleRequest, Features,
-    GetHeadlessAuthenticationRequest, GetRoleRequest, IsMfaRequiredRequest, IsMfaRequiredResponse,
-    ListResourcesRequest, ListResourcesResponse, ListRolesRequest, ListRolesResponse, MfaAuthenticateChallenge,
-    PingRequest, PingResponse, UpdateHeadlessAuthenticationStateRequest, UpdateRoleRequest, UpsertRoleRequest,
-    UpsertTokenV2Request, UserCertsRequest, create_token_v2_request, upsert_token_v2_request,
+    GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetMfaDevicesResponse, GetRoleRequest,
+    IsMfaRequiredRequest, IsMfaRequiredResponse, ListResourcesRequest, ListResourcesResponse, ListRolesRequest,
+    ListRolesResponse, MfaAuthenticateChallenge, PingRequest, PingResponse, UpdateHeadlessAuthenticationStateRequest,
+    UpdateRoleRequest, UpsertRoleRequest, UpsertTokenV2Request, UserCertsRequest, create_token_v2_request,
+    upsert_token_v2_request,
 };
 use tele_common::grpc::wire::types::{
     DatabaseV3, DatabaseV3List, HeadlessAuthentication, KubernetesClusterV3, KubernetesClusterV3List, ProvisionTokenV2,
@@ -249,5 +250,15 @@ impl AuthService for AuthSvc {
     ) -> Answer<()> {
         let call = caller(&self.s, &req)?;
         answer(headless::update(&self.s, &call.who, req.into_inner()))
+    }
+
+    async fn get_mfa_devices(&self, req: Request<GetMfaDevicesRequest>) -> Answer<GetMfaDevicesResponse> {
+        let call = caller(&self.s, &req)?;
+        if !req.get_ref().token_id.is_empty() {
+            return Err(status(&tele_common::error::Error::not_implemented(
+                "this server lists devices for the signed-in user only, not by token",
+            )));
+        }
+        answer(certs::mfa_devices(&self.s, &call.who))
     }
 }

@@ -232,3 +232,17 @@ pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Cert
         ..Certs::default()
     })
 }
+
+/// `GetMFADevices`: the caller's devices, without their secrets.
+pub fn mfa_devices(s: &Server, caller: &Caller) -> Result<tele_common::grpc::wire::proto::GetMfaDevicesResponse> {
+    let (user, _) = user_of(s, caller)?;
+    let devices = s
+        .store
+        .mfa_devices(&user.metadata.name)?
+        .iter()
+        .map(|d| {
+            tele_common::grpc::convert::device_to_proto(&d.id, &d.name, d.kind == "webauthn", d.added, d.last_used)
+        })
+        .collect();
+    Ok(tele_common::grpc::wire::proto::GetMfaDevicesResponse { devices })
+}

@@ -33,12 +33,6 @@ pub async fn challenge(
     Ok(Json(mfa::challenge(&s, user, &req.scope)?))
 }
 
-/// `GET /v1/mfa/devices`.
-pub async fn list(AxState(s): AxState<State>, caller: Caller) -> ApiResult<Json<Vec<MfaDevice>>> {
-    let user = user_of(&caller)?;
-    Ok(Json(s.store.mfa_devices(user)?.iter().map(mfa::view).collect()))
-}
-
 fn check_existing(
     s: &crate::server::Server,
     user: &str,

@@ -104,7 +104,6 @@ pub fn router(state: State) -> Router {
         .route("/v1/mfa/challenge", post(mfa::challenge))
         .route("/v1/routes/mfa_required", post(routes::mfa_required))
         .route("/v1/certs/route", post(routes::cert))
-        .route("/v1/mfa/devices", get(mfa::list))
         .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
         .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))
         .route("/v1/mfa/devices/{name}/delete", post(mfa::delete))
