@@ -522,6 +522,19 @@ fn mfa_devices() {
     assert_eq!((shown.name.as_str(), shown.kind), ("key1", DeviceType::Webauthn));
     assert_eq!(shown.added_at, "1970-01-01T00:01:40Z");
     assert_eq!(shown.last_used, None);
+    // DeleteMFADeviceSyncRequest: TokenID = 1 (empty), DeviceName = 2, ExistingMFAResponse = 3.
+    pin(
+        &DeleteMfaDeviceSyncRequest {
+            token_id: String::new(),
+            device_name: "key1".into(),
+            existing_mfa_response: Some(MfaAuthenticateResponse {
+                response: Some(mfa_authenticate_response::Response::Totp(TotpResponse {
+                    code: "9".into(),
+                })),
+            }),
+        },
+        &Pb::new().str(2, "key1").msg(3, Pb::new().msg(2, Pb::new().str(1, "9"))),
+    );
     // totp = 8.
     let totp = convert::device_to_proto("u", "otp", false, added, Some(added));
     assert_eq!(

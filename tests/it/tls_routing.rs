@@ -322,6 +322,7 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
         ("GET", "/v1/headless/abc"),
         ("PUT", "/v1/headless/abc"),
         ("GET", "/v1/mfa/devices"),
+        ("POST", "/v1/mfa/devices/key1/delete"),
     ] {
         let url = format!("https://{}{path}", srv.web_addr);
         let out = run(

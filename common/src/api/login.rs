@@ -11,7 +11,7 @@ use webauthn_rs_proto::{
     CreationChallengeResponse, PublicKeyCredential, RegisterPublicKeyCredential, RequestChallengeResponse,
 };
 
-use super::{Client, b64, segment};
+use super::{Client, b64};
 use crate::duration::nanos;
 use crate::error::Result;
 
@@ -242,13 +242,6 @@ pub struct RegisterFinishRequest {
     pub webauthn: Option<RegisterPublicKeyCredential>,
 }
 
-/// `POST /v1/mfa/devices/<name>/delete`.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct DeleteDeviceRequest {
-    /// The check with an existing device.
-    pub mfa_response: MfaResponse,
-}
-
 impl Client {
     /// Starts a login: checks the password, returns the MFA challenge.
     pub async fn mfa_login_begin(&self, req: &MfaLoginBeginRequest) -> Result<MfaChallenge> {
@@ -280,16 +273,5 @@ impl Client {
     pub async fn mfa_register_finish(&self, req: &RegisterFinishRequest) -> Result<MfaDevice> {
         self.call(Method::POST, "/v1/mfa/devices/register/finish", Some(req))
             .await
-    }
-
-    /// Removes a device.
-    pub async fn mfa_delete_device(&self, name: &str, req: &DeleteDeviceRequest) -> Result<()> {
-        self.send(
-            Method::POST,
-            &format!("/v1/mfa/devices/{}/delete", segment(name)),
-            Some(req),
-        )
-        .await?;
-        Ok(())
     }
 }

@@ -14,9 +14,10 @@ use super::convert::{
 };
 use super::wire::proto::{
     CreateResetPasswordTokenRequest, CreateRoleRequest, CreateTokenV2Request, DatabaseCertRequest,
-    DatabaseCertResponse, DeleteRoleRequest, GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetRoleRequest,
-    ListRolesRequest, MfaAuthenticateResponse, UpdateHeadlessAuthenticationStateRequest, UpsertRoleRequest,
-    UpsertTokenV2Request, create_token_v2_request, upsert_token_v2_request,
+    DatabaseCertResponse, DeleteMfaDeviceSyncRequest, DeleteRoleRequest, GetHeadlessAuthenticationRequest,
+    GetMfaDevicesRequest, GetRoleRequest, ListRolesRequest, MfaAuthenticateResponse,
+    UpdateHeadlessAuthenticationStateRequest, UpsertRoleRequest, UpsertTokenV2Request, create_token_v2_request,
+    upsert_token_v2_request,
 };
 use super::wire::teleport::clusterconfig::v1::{GetAuthPreferenceRequest, UpsertAuthPreferenceRequest};
 use super::wire::teleport::trust::v1::{GenerateHostCertRequest, GetCertAuthoritiesRequest};
@@ -365,6 +366,18 @@ impl AuthClient {
             .into_iter()
             .map(super::convert::device_from_proto)
             .collect())
+    }
+
+    /// `DeleteMFADeviceSync`: removes the caller's device `name`, with the answer to a
+    /// `MANAGE_DEVICES` challenge.
+    pub async fn delete_mfa_device(&self, name: &str, existing: MfaAuthenticateResponse) -> Result<()> {
+        let req = DeleteMfaDeviceSyncRequest {
+            token_id: String::new(),
+            device_name: name.into(),
+            existing_mfa_response: Some(existing),
+        };
+        self.call("DeleteMFADeviceSync", self.auth().delete_mfa_device_sync(req))
+            .await
     }
 
     // -- headless approval ----------------------------------------------------------------------

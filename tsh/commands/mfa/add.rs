@@ -52,10 +52,11 @@ pub fn run(env: &mut Env, args: MfaAddArgs) -> Result<()> {
     let origin = format!("https://{}", session.profile.web_proxy_addr);
     let mut added = None;
     env.block_on(async {
-        let existing = if session.auth_client(&home).await?.mfa_devices().await?.is_empty() {
+        let auth = session.auth_client(&home).await?;
+        let existing = if auth.mfa_devices().await?.is_empty() {
             None
         } else {
-            Some(check_existing(&client, &session, env, &prompter, key.clone()).await?)
+            Some(check_existing(&auth, &session, env, &prompter, key.clone()).await?)
         };
         let challenge = client
             .mfa_register_begin(&RegisterBeginRequest {

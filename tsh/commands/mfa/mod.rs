@@ -7,9 +7,13 @@ mod rm;
 use std::sync::Arc;
 
 use clap::Subcommand;
-use tele_common::api::Client;
 use tele_common::api::login::MfaResponse;
 use tele_common::error::Result;
+use tele_common::grpc::AuthClient;
+use tele_common::grpc::mfa::challenge_from_proto;
+use tele_common::grpc::wire::proto::create_authenticate_challenge_request::Request as ChallengeFor;
+use tele_common::grpc::wire::proto::{ContextUser, CreateAuthenticateChallengeRequest};
+use tele_common::grpc::wire::teleport::mfa::v1::{ChallengeExtensions, ChallengeScope};
 use tele_common::mfa::{self, Authenticator, Ceremony};
 use tele_common::profile::Session;
 
@@ -34,15 +38,26 @@ pub fn run(env: &mut Env, command: MfaCommand) -> Result<()> {
     }
 }
 
-/// The check with an existing device that adding and removing devices need.
+/// The check with an existing device that adding and removing devices need: a challenge of
+/// scope `MANAGE_DEVICES` from the Auth service, and the tap (or a code).
 pub async fn check_existing(
-    client: &Client,
+    auth: &AuthClient,
     session: &Session,
     env: &Env,
     prompter: &TermPrompter,
     authenticator: Option<Arc<dyn Authenticator>>,
 ) -> Result<MfaResponse> {
-    let challenge = client.mfa_challenge("manage_devices").await?;
+    let challenge = auth
+        .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
+            request: Some(ChallengeFor::ContextUser(ContextUser {})),
+            challenge_extensions: Some(ChallengeExtensions {
+                scope: ChallengeScope::ManageDevices as i32,
+                ..ChallengeExtensions::default()
+            }),
+            ..CreateAuthenticateChallengeRequest::default()
+        })
+        .await?;
+    let challenge = challenge_from_proto(challenge);
     Ceremony {
         mode: env.global.mfa_mode,
         origin: format!("https://{}", session.profile.web_proxy_addr),

@@ -7,8 +7,8 @@ use tele_common::grpc::convert::{database_from_proto, database_to_proto, kube_fr
 use tele_common::grpc::wire::proto::auth_service_server::AuthService;
 use tele_common::grpc::wire::proto::{
     Certs, CreateAuthenticateChallengeRequest, CreateResetPasswordTokenRequest, CreateRoleRequest,
-    CreateTokenV2Request, DatabaseCertRequest, DatabaseCertResponse, DeleteRoleRequest, Features,
-    GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetMfaDevicesResponse, GetRoleRequest,
+    CreateTokenV2Request, DatabaseCertRequest, DatabaseCertResponse, DeleteMfaDeviceSyncRequest, DeleteRoleRequest,
+    Features, GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetMfaDevicesResponse, GetRoleRequest,
     IsMfaRequiredRequest, IsMfaRequiredResponse, ListResourcesRequest, ListResourcesResponse, ListRolesRequest,
     ListRolesResponse, MfaAuthenticateChallenge, PingRequest, PingResponse, UpdateHeadlessAuthenticationStateRequest,
     UpdateRoleRequest, UpsertRoleRequest, UpsertTokenV2Request, UserCertsRequest, create_token_v2_request,
@@ -260,5 +260,10 @@ impl AuthService for AuthSvc {
             )));
         }
         answer(certs::mfa_devices(&self.s, &call.who))
+    }
+
+    async fn delete_mfa_device_sync(&self, req: Request<DeleteMfaDeviceSyncRequest>) -> Answer<()> {
+        let call = caller(&self.s, &req)?;
+        answer(certs::delete_mfa_device(&self.s, &call.who, req.into_inner()))
     }
 }

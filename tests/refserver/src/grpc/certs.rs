@@ -246,3 +246,37 @@ pub fn mfa_devices(s: &Server, caller: &Caller) -> Result<tele_common::grpc::wir
         .collect();
     Ok(tele_common::grpc::wire::proto::GetMfaDevicesResponse { devices })
 }
+
+/// `DeleteMFADeviceSync`: removes one of the caller's devices, with an answer to a
+/// `MANAGE_DEVICES` challenge; the last device stays while the cluster requires a second factor.
+pub fn delete_mfa_device(
+    s: &Server,
+    caller: &Caller,
+    req: tele_common::grpc::wire::proto::DeleteMfaDeviceSyncRequest,
+) -> Result<()> {
+    if !req.token_id.is_empty() {
+        return Err(Error::not_implemented(
+            "this server removes devices of the signed-in user only, not by token",
+        ));
+    }
+    let (user, _) = user_of(s, caller)?;
+    let user = user.metadata.name;
+    let name = req.device_name;
+    let devices = s.store.mfa_devices(&user)?;
+    if !devices.iter().any(|d| d.name == name) {
+        return Err(Error::not_found(format!("MFA device {name:?} not found")));
+    }
+    let answer = req
+        .existing_mfa_response
+        .ok_or_else(|| Error::access_denied("an MFA check with an existing device is required"))?;
+    crate::mfa::verify(s, &user, crate::mfa::MANAGE_DEVICES, &response_from_proto(answer)?)?;
+    if devices.len() == 1 && s.cap()?.spec.second_factor.required() {
+        return Err(Error::new(
+            tele_common::error::ErrorKind::CompareFailed,
+            "cannot delete the last MFA device for this user; add a replacement device first to avoid getting locked out",
+        ));
+    }
+    s.store.delete_mfa_device(&user, &name)?;
+    tracing::info!(user, device = name, "MFA device removed");
+    Ok(())
+}

@@ -2,10 +2,9 @@
 //! answer from an existing device; the last device stays while the cluster requires MFA.
 
 use axum::Json;
-use axum::extract::{Path, State as AxState};
+use axum::extract::State as AxState;
 use tele_common::api::login::{
-    ChallengeRequest, DeleteDeviceRequest, MfaChallenge, MfaDevice, RegisterBeginRequest, RegisterChallenge,
-    RegisterFinishRequest,
+    ChallengeRequest, MfaChallenge, MfaDevice, RegisterBeginRequest, RegisterChallenge, RegisterFinishRequest,
 };
 use tele_common::error::{Error, Result};
 
@@ -66,29 +65,4 @@ pub async fn register_finish(
     let device = mfa::register_finish(&s, user, &req)?;
     tracing::info!(user, device = device.name, kind = %device.kind, "MFA device added");
     Ok(Json(device))
-}
-
-/// `POST /v1/mfa/devices/<name>/delete`.
-pub async fn delete(
-    AxState(s): AxState<State>,
-    caller: Caller,
-    Path(name): Path<String>,
-    ApiJson(req): ApiJson<DeleteDeviceRequest>,
-) -> ApiResult<()> {
-    let user = user_of(&caller)?;
-    let devices = s.store.mfa_devices(user)?;
-    if !devices.iter().any(|d| d.name == name) {
-        return Err(Error::not_found(format!("MFA device {name:?} not found")).into());
-    }
-    mfa::verify(&s, user, mfa::MANAGE_DEVICES, &req.mfa_response)?;
-    if devices.len() == 1 && s.cap()?.spec.second_factor.required() {
-        return Err(Error::new(
-            tele_common::error::ErrorKind::CompareFailed,
-            "cannot delete the last MFA device for this user; add a replacement device first to avoid getting locked out",
-        )
-        .into());
-    }
-    s.store.delete_mfa_device(user, &name)?;
-    tracing::info!(user, device = name, "MFA device removed");
-    Ok(())
 }

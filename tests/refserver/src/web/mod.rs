@@ -106,7 +106,6 @@ pub fn router(state: State) -> Router {
         .route("/v1/certs/route", post(routes::cert))
         .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
         .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))
-        .route("/v1/mfa/devices/{name}/delete", post(mfa::delete))
         .merge(pages::routes())
         // Kubernetes API paths (`/api`, `/apis`, `/version`, ...) with a routed certificate go
         // to the Kubernetes proxy; anything else is "no such endpoint".
