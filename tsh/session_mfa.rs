@@ -13,13 +13,10 @@ use tele_common::api::login::{MfaChallenge, MfaResponse};
 use tele_common::error::{Error, ErrorKind, Result};
 use tele_common::grpc::AuthClient;
 use tele_common::grpc::mfa::{challenge_from_proto, response_to_proto};
-use tele_common::grpc::wire::proto::create_authenticate_challenge_request::Request as ChallengeFor;
 use tele_common::grpc::wire::proto::is_mfa_required_request::Target as MfaTarget;
 use tele_common::grpc::wire::proto::user_certs_request::{CertPurpose, CertUsage};
-use tele_common::grpc::wire::proto::{
-    ContextUser, CreateAuthenticateChallengeRequest, IsMfaRequiredRequest, MfaRequired, NodeLogin, UserCertsRequest,
-};
-use tele_common::grpc::wire::teleport::mfa::v1::{ChallengeAllowReuse, ChallengeExtensions, ChallengeScope};
+use tele_common::grpc::wire::proto::{IsMfaRequiredRequest, MfaRequired, NodeLogin, UserCertsRequest};
+use tele_common::grpc::wire::teleport::mfa::v1::ChallengeScope;
 use tele_common::mfa::{Ceremony, MfaMode, Prompter};
 use tele_common::profile::{Home, Session};
 use tele_common::ssh::{Dialer, Target};
@@ -172,19 +169,10 @@ impl SingleUse<'_> {
     /// check of `target` when there is one: none when it needs no MFA, and an error that says so
     /// when it needs MFA and the user has no device.
     async fn challenge(&self, target: Option<&Target>, reuse: bool) -> Result<Option<MfaChallenge>> {
-        let mut ext = ChallengeExtensions::default();
-        ext.set_scope(ChallengeScope::UserSession);
-        if reuse {
-            ext.set_allow_reuse(ChallengeAllowReuse::Yes);
-        }
+        let check = target.map(|t| node_check(t, self.login));
         let reply = self
             .auth
-            .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
-                request: Some(ChallengeFor::ContextUser(ContextUser {})),
-                mfa_required_check: target.map(|t| node_check(t, self.login)),
-                challenge_extensions: Some(ext),
-                ..CreateAuthenticateChallengeRequest::default()
-            })
+            .user_challenge(ChallengeScope::UserSession, reuse, check)
             .await?;
         let verdict = reply.mfa_required();
         let challenge = challenge_from_proto(reply);
@@ -201,7 +189,7 @@ impl SingleUse<'_> {
     /// login, checked before use.
     async fn issue(&self, target: &Target, answer: &MfaResponse) -> Result<Certificate> {
         let profile = &self.session.profile;
-        let expires = Some(tele_common::grpc::timestamp(self.session.valid_until()));
+        let expires = Some(tele_common::grpc::convert::to_timestamp(self.session.valid_until()));
         let key_line = format!("{}\n", self.dialer.key.public_openssh());
         let mut req = UserCertsRequest {
             username: profile.user.clone(),

@@ -30,7 +30,7 @@ pub async fn run(env: &mut Env, args: CreateArgs) -> Result<()> {
     let client = env.connect_auth().await?;
     if !args.force {
         for r in &resources {
-            if !matches!(r, Resource::AuthPreference(_)) && resource::exists(&client, r).await? {
+            if resource::exists(&client, r).await? {
                 return Err(
                     Error::already_exists(format!("{} {:?} already exists", kind(r), display_name(r)))
                         .with_hint("use tctl create -f to overwrite it"),

@@ -180,10 +180,11 @@ pub async fn put(client: &AuthClient, r: &Resource, force: bool) -> Result<Strin
     })
 }
 
-/// Whether the resource exists already (the cluster auth preference always does).
+/// Whether the resource exists already. The cluster auth preference counts as not existing:
+/// writing it replaces the cluster's, with or without `-f`.
 pub async fn exists(client: &AuthClient, r: &Resource) -> Result<bool> {
     let found = match r {
-        Resource::AuthPreference(_) => return Ok(true),
+        Resource::AuthPreference(_) => return Ok(false),
         Resource::Role(x) => client.get_role(&x.metadata.name).await.map(drop),
         Resource::Database(x) => client.get_database(&x.metadata.name).await.map(drop),
         Resource::KubeCluster(x) => client.get_kube_cluster(&x.metadata.name).await.map(drop),

@@ -1,16 +1,16 @@
-//! tctl's calls of the Auth service, with resources in their YAML shape: tokens, roles and
-//! certificates (`proto.AuthService`), users (`teleport.users.v1`), the cluster auth
-//! preference (`teleport.clusterconfig.v1`), certificate authorities (`teleport.trust.v1`),
-//! databases and Kubernetes clusters. Writes are admin actions ([`AuthClient::admin_call`]).
+//! tctl's (and tsh's device and headless) calls of the Auth service, with resources in their
+//! YAML shape: tokens, roles and certificates (`proto.AuthService`), users
+//! (`teleport.users.v1`), the cluster auth preference (`teleport.clusterconfig.v1`), databases
+//! and Kubernetes clusters; certificate authorities are in `cas.rs`. Writes are admin actions
+//! ([`AuthClient::admin_call`]).
 
-use std::time::{Duration, UNIX_EPOCH};
+use std::time::Duration;
 
 use super::AuthClient;
 use super::complete::decode_complete;
 use super::convert::{
-    cap_from_proto, cap_to_proto, database_from_proto, database_to_proto, from_timestamp, kube_from_proto,
-    kube_to_proto, role_from_proto, role_to_proto, to_go_nanos, token_from_proto, token_to_proto, user_from_proto,
-    user_to_proto,
+    cap_from_proto, cap_to_proto, database_from_proto, database_to_proto, kube_from_proto, kube_to_proto,
+    role_from_proto, role_to_proto, to_go_nanos, token_from_proto, token_to_proto, user_from_proto, user_to_proto,
 };
 use super::wire::proto::{
     CreateResetPasswordTokenRequest, CreateRoleRequest, CreateTokenV2Request, DatabaseCertRequest,
@@ -20,19 +20,13 @@ use super::wire::proto::{
     upsert_token_v2_request,
 };
 use super::wire::teleport::clusterconfig::v1::{GetAuthPreferenceRequest, UpsertAuthPreferenceRequest};
-use super::wire::teleport::trust::v1::{GenerateHostCertRequest, GetCertAuthoritiesRequest};
 use super::wire::teleport::users::v1::{
     CreateUserRequest, DeleteUserRequest, GetUserRequest, GetUserResponse, ListUsersRequest, UpsertUserRequest,
 };
-use super::wire::types::{
-    CertAuthorityV2, HeadlessAuthentication, HeadlessAuthenticationState, ResourceRequest, UserTokenV3,
-};
+use super::wire::types::{HeadlessAuthentication, HeadlessAuthenticationState, ResourceRequest, UserTokenV3};
 use crate::api::login::MfaDevice;
-use crate::api::types::{CaStatus, StatusResponse};
 use crate::error::{Error, Result};
 use crate::resources::{AuthPreference, Database, KubeCluster, ProvisionToken, Role, User};
-use crate::sshca::{self, ExportType};
-use crate::tls;
 
 /// Roles and users asked for per page.
 const PAGE: i32 = 1000;
@@ -463,120 +457,6 @@ impl AuthClient {
             &raw,
             &format!("Kubernetes cluster {name:?}"),
         )?))
-    }
-
-    // -- certificate authorities and certificates -----------------------------------------------
-
-    /// `TrustService.GetCertAuthorities` of one type (`host`, `user`, `db`, ...), without keys.
-    pub async fn cert_authorities(&self, kind: &str) -> Result<Vec<CertAuthorityV2>> {
-        let req = GetCertAuthoritiesRequest {
-            r#type: kind.into(),
-            include_key: false,
-        };
-        let resp = self
-            .call("GetCertAuthorities", self.trust().get_cert_authorities(req))
-            .await?;
-        Ok(resp.cert_authorities_v2)
-    }
-
-    /// `TrustService.GenerateHostCert`.
-    pub async fn generate_host_cert(&self, req: GenerateHostCertRequest) -> Result<Vec<u8>> {
-        let resp = self
-            .call("GenerateHostCert", self.trust().generate_host_cert(req))
-            .await?;
-        Ok(resp.ssh_certificate)
-    }
-
-    /// What `tctl auth export` prints, from `TrustService` (the same text as the public
-    /// `/webapi/auth/export`): the SSH CAs as `cert-authority` lines, the TLS ones as PEM.
-    pub async fn export_cas(&self, kind: Option<ExportType>) -> Result<String> {
-        let cluster = self.ping().await?.cluster_name;
-        let ssh_lines = |cas: Vec<CertAuthorityV2>, host: bool| -> Result<String> {
-            let mut out = String::new();
-            for ca in cas {
-                for pair in ca.spec.unwrap_or_default().active_keys.unwrap_or_default().ssh {
-                    let text = String::from_utf8(pair.public_key)
-                        .map_err(|_| Error::bad_parameter("a CA's SSH key is not text"))?;
-                    let key = ssh_key::PublicKey::from_openssh(text.trim())
-                        .map_err(|e| Error::bad_parameter(format!("a CA's SSH key does not parse: {e}")))?;
-                    let line = if host {
-                        sshca::host_ca_line(&key, &cluster, &[])
-                    } else {
-                        sshca::user_ca_line(&key, &cluster)
-                    };
-                    out.push_str(&line);
-                    out.push('\n');
-                }
-            }
-            Ok(out)
-        };
-        let tls_pems = |cas: Vec<CertAuthorityV2>| -> Result<String> {
-            let mut out = String::new();
-            for ca in cas {
-                for pair in ca.spec.unwrap_or_default().active_keys.unwrap_or_default().tls {
-                    out.push_str(
-                        &String::from_utf8(pair.cert)
-                            .map_err(|_| Error::bad_parameter("a CA certificate is not PEM"))?,
-                    );
-                }
-            }
-            Ok(out)
-        };
-        Ok(match kind {
-            None => {
-                ssh_lines(self.cert_authorities("host").await?, true)?
-                    + &ssh_lines(self.cert_authorities("user").await?, false)?
-            }
-            Some(ExportType::User) => ssh_lines(self.cert_authorities("user").await?, false)?,
-            Some(ExportType::Openssh) => ssh_lines(self.cert_authorities("openssh").await?, false)?,
-            Some(ExportType::Host) => ssh_lines(self.cert_authorities("host").await?, true)?,
-            Some(ExportType::TlsHost) => tls_pems(self.cert_authorities("host").await?)?,
-            Some(ExportType::TlsUser) => tls_pems(self.cert_authorities("user").await?)?,
-            Some(ExportType::Db) => tls_pems(self.cert_authorities("db").await?)?,
-            Some(ExportType::DbClient) => tls_pems(self.cert_authorities("db_client").await?)?,
-        })
-    }
-
-    /// What `tctl status` shows: `Ping` for the name and version, the host and user CAs'
-    /// rotation states, and the pins of the host CA's TLS certificates.
-    pub async fn status(&self) -> Result<StatusResponse> {
-        let ping = self.ping().await?;
-        let mut cas = Vec::new();
-        let mut ca_pins = Vec::new();
-        for kind in ["host", "user"] {
-            for ca in self.cert_authorities(kind).await? {
-                let spec = ca.spec.unwrap_or_default();
-                let rotation = match spec.rotation {
-                    Some(r) if !r.state.is_empty() && r.state != "standby" => {
-                        format!("rotation {} (phase {})", r.state, r.phase)
-                    }
-                    Some(r) if r.last_rotated.is_some() => {
-                        let at = r.last_rotated.as_ref().map(from_timestamp).unwrap_or(UNIX_EPOCH);
-                        format!("rotated {}", crate::duration::rfc3339(at))
-                    }
-                    _ => "never updated".to_string(),
-                };
-                cas.push(CaStatus {
-                    kind: kind.into(),
-                    rotation,
-                });
-                if kind == "host" {
-                    for pair in spec.active_keys.unwrap_or_default().tls {
-                        let pem = String::from_utf8(pair.cert)
-                            .map_err(|_| Error::bad_parameter("the host CA's TLS certificate is not PEM"))?;
-                        for der in tls::parse_certs_pem(&pem)? {
-                            ca_pins.push(tls::ca_pin(&der)?);
-                        }
-                    }
-                }
-            }
-        }
-        Ok(StatusResponse {
-            cluster_name: ping.cluster_name,
-            version: ping.server_version,
-            cas,
-            ca_pins,
-        })
     }
 
     /// `GenerateDatabaseCert`.

@@ -213,19 +213,11 @@ impl AuthClient {
     /// the rest of this command, which Teleport allows for admin actions only), the tap, and
     /// the answer kept for the retries.
     async fn admin_ceremony(&self, mfa: &dyn AdminMfa) -> Result<()> {
+        let check = IsMfaRequiredRequest {
+            target: Some(MfaTarget::AdminAction(AdminAction {})),
+        };
         let challenge = self
-            .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
-                request: Some(ChallengeFor::ContextUser(ContextUser {})),
-                mfa_required_check: Some(IsMfaRequiredRequest {
-                    target: Some(MfaTarget::AdminAction(AdminAction {})),
-                }),
-                challenge_extensions: Some(ChallengeExtensions {
-                    scope: ChallengeScope::AdminAction as i32,
-                    allow_reuse: ChallengeAllowReuse::Yes as i32,
-                    user_verification_requirement: String::new(),
-                }),
-                ..CreateAuthenticateChallengeRequest::default()
-            })
+            .user_challenge(ChallengeScope::AdminAction, true, Some(check))
             .await?;
         let challenge = mfa::challenge_from_proto(challenge);
         if challenge.is_empty() {
@@ -298,6 +290,28 @@ impl AuthClient {
             "CreateAuthenticateChallenge",
             self.auth().create_authenticate_challenge(req),
         )
+        .await
+    }
+
+    /// `CreateAuthenticateChallenge` for the signed-in user (`ContextUser`), of `scope`,
+    /// allowing reuse or not, with the MFA-required `check` when there is one.
+    pub async fn user_challenge(
+        &self,
+        scope: ChallengeScope,
+        allow_reuse: bool,
+        check: Option<IsMfaRequiredRequest>,
+    ) -> Result<MfaAuthenticateChallenge> {
+        let mut ext = ChallengeExtensions::default();
+        ext.set_scope(scope);
+        if allow_reuse {
+            ext.set_allow_reuse(ChallengeAllowReuse::Yes);
+        }
+        self.create_authenticate_challenge(CreateAuthenticateChallengeRequest {
+            request: Some(ChallengeFor::ContextUser(ContextUser {})),
+            mfa_required_check: check,
+            challenge_extensions: Some(ext),
+            ..CreateAuthenticateChallengeRequest::default()
+        })
         .await
     }
 

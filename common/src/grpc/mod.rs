@@ -10,6 +10,7 @@
 //! - [`convert`]: resources between their protobuf types and their YAML shape.
 
 pub mod calls;
+pub mod cas;
 pub mod client;
 pub mod complete;
 pub mod convert;
@@ -21,15 +22,3 @@ pub mod status;
 pub mod wire;
 
 pub use client::{AdminMfa, AuthClient};
-
-/// A time as protobuf's `google.protobuf.Timestamp` (whole seconds).
-pub fn timestamp(t: std::time::SystemTime) -> prost_types::Timestamp {
-    let secs = t
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    prost_types::Timestamp {
-        seconds: i64::try_from(secs).unwrap_or(i64::MAX),
-        nanos: 0,
-    }
-}

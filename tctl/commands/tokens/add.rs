@@ -125,14 +125,14 @@ pub async fn print_created(
         Some("json") => env.out(&tele_common::output::to_json(&view)),
         Some("yaml") => env.out(&tele_common::output::to_yaml(&view)),
         _ => {
-            let status = client.status().await?;
+            let pins = client.ca_pins().await?;
             let ping = client.ping().await?;
             let auth_server = if ping.proxy_public_addr.is_empty() {
                 client.addr().to_string()
             } else {
                 ping.proxy_public_addr
             };
-            let pin = status.ca_pins.first().cloned().unwrap_or_default();
+            let pin = pins.first().cloned().unwrap_or_default();
             env.out(&invite::render(&Invite {
                 token: &view.token,
                 roles,

@@ -8,9 +8,7 @@ use tele_common::duration;
 use tele_common::error::{Error, Result};
 use tele_common::grpc::convert::from_timestamp;
 use tele_common::grpc::mfa::{challenge_from_proto, response_to_proto};
-use tele_common::grpc::wire::proto::create_authenticate_challenge_request::Request as ChallengeFor;
-use tele_common::grpc::wire::proto::{ContextUser, CreateAuthenticateChallengeRequest};
-use tele_common::grpc::wire::teleport::mfa::v1::{ChallengeExtensions, ChallengeScope};
+use tele_common::grpc::wire::teleport::mfa::v1::ChallengeScope;
 use tele_common::grpc::wire::types::HeadlessAuthenticationState;
 use tele_common::mfa::{self, Ceremony, Prompter};
 use tele_common::profile::proxy_host;
@@ -100,14 +98,7 @@ pub fn run(env: &mut Env, args: ApproveArgs) -> Result<()> {
             }
         }
         let challenge = client
-            .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
-                request: Some(ChallengeFor::ContextUser(ContextUser {})),
-                challenge_extensions: Some(ChallengeExtensions {
-                    scope: ChallengeScope::HeadlessLogin as i32,
-                    ..ChallengeExtensions::default()
-                }),
-                ..CreateAuthenticateChallengeRequest::default()
-            })
+            .user_challenge(ChallengeScope::HeadlessLogin, false, None)
             .await?;
         let mut challenge = challenge_from_proto(challenge);
         // An approval takes a security key only: a code typed on a compromised box proves nothing.

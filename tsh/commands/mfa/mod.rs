@@ -11,9 +11,7 @@ use tele_common::api::login::MfaResponse;
 use tele_common::error::Result;
 use tele_common::grpc::AuthClient;
 use tele_common::grpc::mfa::challenge_from_proto;
-use tele_common::grpc::wire::proto::create_authenticate_challenge_request::Request as ChallengeFor;
-use tele_common::grpc::wire::proto::{ContextUser, CreateAuthenticateChallengeRequest};
-use tele_common::grpc::wire::teleport::mfa::v1::{ChallengeExtensions, ChallengeScope};
+use tele_common::grpc::wire::teleport::mfa::v1::ChallengeScope;
 use tele_common::mfa::{self, Authenticator, Ceremony};
 use tele_common::profile::Session;
 
@@ -47,16 +45,7 @@ pub async fn check_existing(
     prompter: &TermPrompter,
     authenticator: Option<Arc<dyn Authenticator>>,
 ) -> Result<MfaResponse> {
-    let challenge = auth
-        .create_authenticate_challenge(CreateAuthenticateChallengeRequest {
-            request: Some(ChallengeFor::ContextUser(ContextUser {})),
-            challenge_extensions: Some(ChallengeExtensions {
-                scope: ChallengeScope::ManageDevices as i32,
-                ..ChallengeExtensions::default()
-            }),
-            ..CreateAuthenticateChallengeRequest::default()
-        })
-        .await?;
+    let challenge = auth.user_challenge(ChallengeScope::ManageDevices, false, None).await?;
     let challenge = challenge_from_proto(challenge);
     Ceremony {
         mode: env.global.mfa_mode,

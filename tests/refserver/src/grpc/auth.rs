@@ -173,7 +173,7 @@ impl AuthService for AuthSvc {
     async fn get_databases(&self, req: Request<()>) -> Answer<DatabaseV3List> {
         let call = caller(&self.s, &req)?;
         let all = self.s.store.databases().map_err(|e| status(&e))?;
-        let databases = catalog::list(&self.s, &call.who, all);
+        let databases = catalog::list(&call.who, all);
         Ok(Response::new(DatabaseV3List {
             databases: databases.iter().map(database_to_proto).collect(),
         }))
@@ -205,7 +205,7 @@ impl AuthService for AuthSvc {
     async fn get_kubernetes_clusters(&self, req: Request<()>) -> Answer<KubernetesClusterV3List> {
         let call = caller(&self.s, &req)?;
         let all = self.s.store.kube_clusters().map_err(|e| status(&e))?;
-        let kubes = catalog::list(&self.s, &call.who, all);
+        let kubes = catalog::list(&call.who, all);
         answer(
             kubes
                 .iter()

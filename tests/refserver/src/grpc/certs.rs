@@ -206,7 +206,7 @@ pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Cert
     let now = SystemTime::now();
     let mut ttl = session_mfa::SINGLE_USE_TTL.min(caller_expiry.duration_since(now).unwrap_or(Duration::ZERO));
     if let Some(expires) = &req.expires {
-        let until = SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(expires.seconds).unwrap_or(0));
+        let until = tele_common::grpc::convert::from_timestamp(expires);
         ttl = ttl.min(until.duration_since(now).unwrap_or(Duration::ZERO));
     }
     if ttl.is_zero() {

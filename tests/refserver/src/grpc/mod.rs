@@ -5,7 +5,7 @@
 //! HTTP/2 on it. The caller is the client certificate, checked again at every call.
 
 mod auth;
-mod catalog;
+pub mod catalog;
 mod certs;
 mod headless;
 mod nodes;

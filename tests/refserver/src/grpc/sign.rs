@@ -43,7 +43,8 @@ pub fn user_certs(s: &Server, caller: &Caller, req: UserCertsRequest) -> Result<
             .map_err(|_| Error::bad_parameter("Expires: is in the past"))?,
         None => DEFAULT_TTL,
     };
-    // The request's times are whole seconds; a TTL asked for as "1h" arrives a moment short.
+    // Expires is the client's now + TTL: by the time it arrives, a TTL asked for as "12h" is
+    // a moment short; counted up to whole seconds it is 12h again.
     let ttl = Duration::from_secs(ttl.as_secs() + u64::from(ttl.subsec_nanos() > 0));
     let ssh_public_key =
         String::from_utf8(req.ssh_public_key).map_err(|_| Error::bad_parameter("SSHPublicKey: not text"))?;

@@ -3,7 +3,7 @@
 //! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
 
 mod browser;
-pub mod databases;
+mod databases;
 mod headless;
 mod headless_page;
 mod invite;
