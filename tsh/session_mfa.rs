@@ -234,9 +234,3 @@ pub fn solve_challenge(ceremony: &Ceremony<'_>, mut challenge: MfaChallenge) -> 
     }
     ceremony.solve(&challenge)
 }
-
-/// The ceremony for a routed certificate (databases, Kubernetes), with a `user_session`
-/// challenge from the web API (`/v1`, until those move to gRPC too).
-pub async fn solve(ceremony: &Ceremony<'_>, client: &tele_common::api::Client) -> Result<MfaResponse> {
-    solve_challenge(ceremony, client.mfa_challenge("user_session").await?)
-}

@@ -323,6 +323,10 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
         ("PUT", "/v1/headless/abc"),
         ("GET", "/v1/mfa/devices"),
         ("POST", "/v1/mfa/devices/key1/delete"),
+        // Routed certificates, moved to GenerateUserCerts.
+        ("POST", "/v1/mfa/challenge"),
+        ("POST", "/v1/routes/mfa_required"),
+        ("POST", "/v1/certs/route"),
     ] {
         let url = format!("https://{}{path}", srv.web_addr);
         let out = run(

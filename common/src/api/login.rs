@@ -181,13 +181,6 @@ pub struct MfaDevice {
     pub last_used: Option<String>,
 }
 
-/// `POST /v1/mfa/challenge`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ChallengeRequest {
-    /// `manage_devices`, `user_session`, `headless_login`.
-    pub scope: String,
-}
-
 /// `POST /v1/mfa/devices/register/begin`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RegisterBeginRequest {
@@ -251,16 +244,6 @@ impl Client {
     /// Finishes a login: password and MFA answer in, certificates out.
     pub async fn mfa_login_finish(&self, req: &AuthenticateSshUserRequest) -> Result<SshLoginResponse> {
         self.call(Method::POST, "/webapi/mfa/login/finish", Some(req)).await
-    }
-
-    /// Asks for an MFA challenge for the caller's devices.
-    pub async fn mfa_challenge(&self, scope: &str) -> Result<MfaChallenge> {
-        self.call(
-            Method::POST,
-            "/v1/mfa/challenge",
-            Some(&ChallengeRequest { scope: scope.into() }),
-        )
-        .await
     }
 
     /// Starts registering a device.

@@ -7,13 +7,10 @@
 //! arc `1.3.9999` (Teleport puts its routes in the subject too; whether its numbers are these
 //! exact ones is not confirmed, and nothing outside this suite reads them).
 //!
-//! Routes: `POST /v1/routes/mfa_required`, `POST /v1/certs/route`.
+//! They come from the Auth service's `GenerateUserCerts` (`crate::grpc::route`).
 
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use super::Client;
-use super::login::MfaResponse;
 use crate::error::Result;
 
 /// Subject attribute: the database's name.
@@ -89,66 +86,6 @@ impl RouteTarget {
     /// `MFA is required to access Database "NAME"` (teleport-facts §3.5).
     pub fn mfa_reason(&self) -> String {
         format!("MFA is required to access {} {:?}", self.kind_text(), self.name())
-    }
-}
-
-/// `POST /v1/routes/mfa_required`: does this target need a fresh MFA check? The server checks
-/// access first, so a refusal comes before any tap.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct RouteMfaRequest {
-    /// The target.
-    pub target: RouteTarget,
-}
-
-/// The answer to [`RouteMfaRequest`].
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct RouteMfaResponse {
-    /// Whether a routed certificate for the target needs an MFA answer.
-    pub required: bool,
-}
-
-/// `POST /v1/certs/route`: a TLS certificate for one target.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct RouteCertRequest {
-    /// The TLS public key (PKIX PEM).
-    pub tls_public_key: String,
-    /// The target.
-    pub target: RouteTarget,
-    /// The answer to a `user_session` challenge, when the target needs MFA.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mfa_response: Option<MfaResponse>,
-    /// Who asks (Teleport's `RequesterName`); [`REQUESTER_DB_EXEC`] may reuse one answer.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub requester: String,
-}
-
-impl std::fmt::Debug for RouteCertRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RouteCertRequest")
-            .field("target", &self.target)
-            .field("requester", &self.requester)
-            .finish_non_exhaustive()
-    }
-}
-
-/// The answer to [`RouteCertRequest`].
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct RouteCertResponse {
-    /// The certificate (PEM).
-    pub tls_cert: String,
-}
-
-impl Client {
-    /// Asks whether `target` needs per-session MFA (and fails when access is denied).
-    pub async fn route_mfa_required(&self, target: &RouteTarget) -> Result<bool> {
-        let req = RouteMfaRequest { target: target.clone() };
-        let answer: RouteMfaResponse = self.call(Method::POST, "/v1/routes/mfa_required", Some(&req)).await?;
-        Ok(answer.required)
-    }
-
-    /// Gets a routed certificate.
-    pub async fn route_cert(&self, req: &RouteCertRequest) -> Result<RouteCertResponse> {
-        self.call(Method::POST, "/v1/certs/route", Some(req)).await
     }
 }
 

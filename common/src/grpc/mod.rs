@@ -2,6 +2,7 @@
 //!
 //! - [`wire`]: the messages and services generated from `common/proto` (Teleport's package,
 //!   message and field names and numbers), shared by the clients and the reference server.
+//! - [`route`]: the requests for routed certificates (databases, Kubernetes).
 //! - [`routing`]: the ALPN values and TLS server names of Teleport's TLS routing.
 //! - [`client`]: [`AuthClient`], the one client of the Auth service every command uses.
 //! - [`status`]: gRPC status codes and Teleport's messages, to and from [`crate::error::Error`].
@@ -17,6 +18,7 @@ pub mod convert;
 pub mod metadata;
 pub mod mfa;
 pub mod resources;
+pub mod route;
 pub mod routing;
 pub mod status;
 pub mod wire;

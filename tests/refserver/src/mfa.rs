@@ -27,8 +27,6 @@ pub const HEADLESS_LOGIN: &str = "headless_login";
 pub const ADMIN_ACTION: &str = "admin_action";
 /// Registration state of a new device (not a challenge to answer).
 const REGISTER: &str = "register";
-/// Scopes a client may ask a challenge for on `/v1`.
-pub const CLIENT_SCOPES: [&str; 3] = [MANAGE_DEVICES, USER_SESSION, HEADLESS_LOGIN];
 
 #[derive(Serialize, Deserialize)]
 struct ChallengeState {

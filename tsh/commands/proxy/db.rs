@@ -52,7 +52,11 @@ pub fn run(env: &mut Env, args: ProxyDbArgs) -> Result<()> {
             db_name: db_name.clone(),
         };
         // Access is checked before a port is taken or a line printed.
-        issuer.client().route_mfa_required(&target).await?;
+        issuer
+            .auth()
+            .await?
+            .is_mfa_required(tele_common::grpc::route::mfa_check(&target))
+            .await?;
         let listener = localproxy::bind(args.port.unwrap_or(0)).await?;
         let addr = listener.local_addr().map_err(|e| Error::internal(e.to_string()))?;
         let mut text = format!(

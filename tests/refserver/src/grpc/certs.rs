@@ -160,8 +160,11 @@ pub fn challenge(
 }
 
 /// `GenerateUserCerts`: single-use SSH certificates (per-session MFA) here, a login's
-/// certificates in `sign.rs`; routed ones still come from `/v1`.
+/// certificates in `sign.rs`, routed ones (databases, Kubernetes) in `routed.rs`.
 pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Certs> {
+    if let Some(target) = super::routed::target_of(&req)? {
+        return super::routed::user_certs(s, call, &req, target);
+    }
     let caller = &call.who;
     let single_use = req.purpose() == CertPurpose::SingleUseCerts;
     match req.usage() {

@@ -10,6 +10,7 @@ mod certs;
 mod headless;
 mod nodes;
 mod roles;
+mod routed;
 mod sign;
 mod tokens;
 mod trust;

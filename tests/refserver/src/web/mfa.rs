@@ -3,9 +3,7 @@
 
 use axum::Json;
 use axum::extract::State as AxState;
-use tele_common::api::login::{
-    ChallengeRequest, MfaChallenge, MfaDevice, RegisterBeginRequest, RegisterChallenge, RegisterFinishRequest,
-};
+use tele_common::api::login::{MfaDevice, RegisterBeginRequest, RegisterChallenge, RegisterFinishRequest};
 use tele_common::error::{Error, Result};
 
 use super::{ApiJson, ApiResult, State};
@@ -17,19 +15,6 @@ fn user_of(caller: &Caller) -> Result<&str> {
         Caller::User { name, .. } => Ok(name),
         Caller::System { .. } => Err(Error::bad_parameter("MFA devices belong to users; sign in as one")),
     }
-}
-
-/// `POST /v1/mfa/challenge`.
-pub async fn challenge(
-    AxState(s): AxState<State>,
-    caller: Caller,
-    ApiJson(req): ApiJson<ChallengeRequest>,
-) -> ApiResult<Json<MfaChallenge>> {
-    let user = user_of(&caller)?;
-    if !mfa::CLIENT_SCOPES.contains(&req.scope.as_str()) {
-        return Err(Error::bad_parameter(format!("scope: unknown challenge scope {:?}", req.scope)).into());
-    }
-    Ok(Json(mfa::challenge(&s, user, &req.scope)?))
 }
 
 fn check_existing(

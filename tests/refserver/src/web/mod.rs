@@ -11,7 +11,6 @@ mod login;
 mod mfa;
 mod nodes;
 mod pages;
-mod routes;
 mod webapi;
 
 use std::sync::Arc;
@@ -101,9 +100,6 @@ pub fn router(state: State) -> Router {
         .route("/v1/kube_clusters", get(databases::list_kube_clusters))
         .route("/v1/recordings", get(nodes::recordings))
         .route("/v1/recordings/{id}", get(nodes::recording_file))
-        .route("/v1/mfa/challenge", post(mfa::challenge))
-        .route("/v1/routes/mfa_required", post(routes::mfa_required))
-        .route("/v1/certs/route", post(routes::cert))
         .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
         .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))
         .merge(pages::routes())

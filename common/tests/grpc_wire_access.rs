@@ -1,0 +1,83 @@
+//! Byte-level fixtures of the messages tsh speaks for databases, Kubernetes clusters and MFA
+//! devices (issue 15), with the field numbers of Teleport's `.proto` files as literals.
+
+mod support;
+
+use support::{Pb, pin};
+use tele_common::api::routes::RouteTarget;
+use tele_common::grpc::route::{RouteCertParams, cert_request, mfa_check, requester};
+use tele_common::grpc::wire::proto::MfaAuthenticateResponse;
+use tele_common::grpc::wire::proto::user_certs_request::Requester;
+
+#[test]
+fn routed_certificate_requests() {
+    let db = RouteTarget::Database {
+        name: "pg".into(),
+        db_user: "alice".into(),
+        db_name: "orders".into(),
+    };
+    // RouteToDatabase: ServiceName = 1, Protocol = 2, Username = 3, Database = 4.
+    let route = Pb::new()
+        .str(1, "pg")
+        .str(2, "postgres")
+        .str(3, "alice")
+        .str(4, "orders");
+    // IsMFARequiredRequest: oneof Target { KubernetesCluster = 1, Database = 2 }.
+    pin(&mfa_check(&db), &Pb::new().msg(2, route.clone()));
+    pin(
+        &mfa_check(&RouteTarget::KubeCluster { name: "k8s".into() }),
+        &Pb::new().str(1, "k8s"),
+    );
+    assert_eq!(requester("TSH_DB_LOCAL_PROXY_TUNNEL"), Requester::TshDbLocalProxyTunnel);
+    assert_eq!(requester("TSH_DB_EXEC") as i32, 5);
+    assert_eq!(requester(""), Requester::Unspecified);
+    // UserCertsRequest: Username = 2, RouteToCluster = 5, RouteToDatabase = 8, Usage = 10
+    // (Database = 3), RequesterName = 17 (TSH_DB_LOCAL_PROXY_TUNNEL = 1), MFAResponse = 18
+    // (TOTP = 2 {Code = 1}), Purpose = 21 (SINGLE_USE_CERTS = 2), TLSPublicKey = 23.
+    let answer = MfaAuthenticateResponse {
+        response: Some(
+            tele_common::grpc::wire::proto::mfa_authenticate_response::Response::Totp(
+                tele_common::grpc::wire::proto::TotpResponse { code: "123456".into() },
+            ),
+        ),
+    };
+    let req = cert_request(
+        &db,
+        RouteCertParams {
+            user: "alice",
+            cluster: "c1",
+            tls_public_key_pem: "PEM",
+            requester: Requester::TshDbLocalProxyTunnel,
+            mfa_response: Some(answer),
+        },
+    );
+    let expected = Pb::new()
+        .str(2, "alice")
+        .str(5, "c1")
+        .msg(8, route)
+        .varint(10, 3)
+        .varint(17, 1)
+        .msg(18, Pb::new().msg(2, Pb::new().str(1, "123456")))
+        .varint(21, 2)
+        .str(23, "PEM");
+    pin(&req, &expected);
+    // Kubernetes: KubernetesCluster = 7, Usage = 10 (Kubernetes = 2); no answer, no purpose.
+    let req = cert_request(
+        &RouteTarget::KubeCluster { name: "k8s".into() },
+        RouteCertParams {
+            user: "alice",
+            cluster: "c1",
+            tls_public_key_pem: "PEM",
+            requester: Requester::TshKubeLocalProxy,
+            mfa_response: None,
+        },
+    );
+    let expected = Pb::new()
+        .str(2, "alice")
+        .str(5, "c1")
+        .str(7, "k8s")
+        .varint(10, 2)
+        .varint(17, 2)
+        .str(23, "PEM");
+    pin(&req, &expected);
+}
