@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use tele_common::api::Client;
+use tele_common::api::databases::DatabaseListing;
 use tele_common::api::routes::{REQUESTER_DB_EXEC, RouteCert, RouteTarget};
 use tele_common::context::Context;
 use tele_common::error::{Error, Result};
@@ -18,6 +18,7 @@ use tele_common::grpc::wire::teleport::mfa::v1::ChallengeScope;
 use tele_common::keys::TlsKey;
 use tele_common::mfa::{Ceremony, MfaMode, Prompter};
 use tele_common::profile::{Home, Session};
+use tele_common::resources::KubeCluster;
 use tele_common::tls;
 
 use crate::cli::Env;
@@ -26,7 +27,6 @@ use tele::prompt::TermPrompter;
 /// Gets routed certificates for one login, over the Auth service's gRPC (a connection per
 /// certificate: each may come from another runtime).
 pub struct Issuer {
-    client: Client,
     home: Home,
     session: Session,
     mode: MfaMode,
@@ -39,7 +39,6 @@ impl Issuer {
     /// [`REQUESTER_DB_EXEC`], or a local proxy's).
     pub fn new(env: &Env, home: &Home, session: &Session, requester: &'static str) -> Result<Self> {
         Ok(Self {
-            client: session.client(home, env.global.insecure)?,
             home: home.clone(),
             session: session.clone(),
             mode: env.global.mfa_mode,
@@ -48,9 +47,14 @@ impl Issuer {
         })
     }
 
-    /// The API client of the login.
-    pub fn client(&self) -> &Client {
-        &self.client
+    /// The databases the login may see, with the database users its roles allow.
+    pub async fn databases(&self) -> Result<Vec<DatabaseListing>> {
+        self.auth().await?.database_listings(&self.session.roles()).await
+    }
+
+    /// The Kubernetes clusters the login may see.
+    pub async fn kube_clusters(&self) -> Result<Vec<KubeCluster>> {
+        self.auth().await?.kube_clusters().await
     }
 
     /// A client of the Auth service for this login.

@@ -81,3 +81,87 @@ fn routed_certificate_requests() {
         .str(23, "PEM");
     pin(&req, &expected);
 }
+
+#[test]
+fn database_and_kubernetes_servers_in_listings() {
+    use tele_common::grpc::resources::*;
+    use tele_common::grpc::wire::proto::{PaginatedResource, paginated_resource::Resource};
+    use tele_common::resources::{Database, KubeCluster, KubeClusterSpec, Metadata};
+    let host = Host {
+        hostname: "c1",
+        host_id: "h-1",
+    };
+    let db = Database::new("pg", "postgres", "localhost:5432");
+    let listed = PaginatedResource {
+        resource: Some(Resource::DatabaseServer(db_server_to_proto(&db, &host))),
+        ..PaginatedResource::default()
+    };
+    // DatabaseV3: Kind = 1, Version = 3, Metadata = 4 {Name = 1, Namespace = 2}, Spec = 5
+    // {Protocol = 1, URI = 2}.
+    let database = Pb::new()
+        .str(1, "db")
+        .str(3, "v3")
+        .msg(4, Pb::new().str(1, "pg").str(2, "default"))
+        .msg(5, Pb::new().str(1, "postgres").str(2, "localhost:5432"));
+    // DatabaseServerV3: Kind = 1 "db_server", Version = 3, Metadata = 4, Spec = 5 {Version = 6,
+    // Hostname = 7, HostID = 8, Database = 12}; PaginatedResource: DatabaseServer = 1.
+    let server = Pb::new()
+        .str(1, "db_server")
+        .str(3, "v3")
+        .msg(4, Pb::new().str(1, "pg").str(2, "default"))
+        .msg(
+            5,
+            Pb::new()
+                .str(6, tele_common::VERSION)
+                .str(7, "c1")
+                .str(8, "h-1")
+                .msg(12, database),
+        );
+    pin(&listed, &Pb::new().msg(1, server));
+    let Some(Resource::DatabaseServer(s)) = listed.resource else {
+        unreachable!()
+    };
+    assert_eq!(db_server_from_proto(s), Some(db));
+
+    // KubernetesServerV3: Spec = 5 {Version = 1, Hostname = 2, HostID = 3, Cluster = 5};
+    // PaginatedResource: KubernetesServer = 7. The kubeconfig (Spec.Kubeconfig = 2) stays home.
+    let kube = KubeCluster {
+        kind: "kube_cluster".into(),
+        version: "v3".into(),
+        metadata: Metadata {
+            name: "k8s".into(),
+            ..Metadata::default()
+        },
+        spec: KubeClusterSpec {
+            kubeconfig: "YXBpVmVyc2lvbjogdjE=".into(),
+        },
+    };
+    let listed = PaginatedResource {
+        resource: Some(Resource::KubernetesServer(kube_server_to_proto(&kube, &host).unwrap())),
+        ..PaginatedResource::default()
+    };
+    let cluster = Pb::new()
+        .str(1, "kube_cluster")
+        .str(3, "v3")
+        .msg(4, Pb::new().str(1, "k8s").str(2, "default"))
+        .msg(5, Pb::new());
+    let server = Pb::new()
+        .str(1, "kube_server")
+        .str(3, "v3")
+        .msg(4, Pb::new().str(1, "k8s").str(2, "default"))
+        .msg(
+            5,
+            Pb::new()
+                .str(1, tele_common::VERSION)
+                .str(2, "c1")
+                .str(3, "h-1")
+                .msg(5, cluster),
+        );
+    pin(&listed, &Pb::new().msg(7, server));
+    let Some(Resource::KubernetesServer(s)) = listed.resource else {
+        unreachable!()
+    };
+    let back = kube_server_from_proto(s).unwrap();
+    assert_eq!(back.metadata.name, "k8s");
+    assert!(back.spec.kubeconfig.is_empty(), "no credentials in a listing");
+}

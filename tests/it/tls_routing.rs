@@ -327,6 +327,9 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
         ("POST", "/v1/mfa/challenge"),
         ("POST", "/v1/routes/mfa_required"),
         ("POST", "/v1/certs/route"),
+        // tsh db ls and tsh kube ls, moved to ListResources.
+        ("GET", "/v1/databases"),
+        ("GET", "/v1/kube_clusters"),
     ] {
         let url = format!("https://{}{path}", srv.web_addr);
         let out = run(

@@ -1,15 +1,12 @@
-//! Databases and Kubernetes clusters: `tctl create|get` of `kind: db` and `kind: kube_cluster`,
-//! and the listings `tsh db ls` and `tsh kube ls` show (only what the caller's roles allow).
-//!
-//! Routes: `GET /v1/databases`, `GET /v1/kube_clusters` (tsh's listings, until they move to
-//! `ListResources`); tctl manages both over the Auth service's gRPC.
+//! What `tsh db ls` shows of a database: the resource and the database users the caller's
+//! roles allow on it, worked out by tsh from its roles as Teleport's tsh does (the listing
+//! itself is `ListResources` of `db_server`, `crate::grpc::listing`).
 
-use reqwest::Method;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use super::Client;
-use crate::error::Result;
-use crate::resources::{Database, KubeCluster};
+use crate::resources::{Database, Role, RoleConditions, labels_match};
 
 /// The database users a caller may log in as on one database (Teleport's `users` field of
 /// `tsh db ls --format=json`).
@@ -48,32 +45,30 @@ pub struct DatabaseListing {
     pub users: DbUsers,
 }
 
-/// `GET /v1/databases`.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct DatabaseList {
-    /// By name.
-    pub databases: Vec<DatabaseListing>,
-}
-
-/// `GET /v1/kube_clusters`.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct KubeClusterList {
-    /// By name.
-    pub kube_clusters: Vec<KubeCluster>,
-}
-
-impl Client {
-    /// Lists the databases the caller may see, with their allowed users.
-    pub async fn list_databases(&self) -> Result<Vec<DatabaseListing>> {
-        let list: DatabaseList = self.call(Method::GET, "/v1/databases", None::<&()>).await?;
-        Ok(list.databases)
+/// The database users the roles allow on a database with these labels: `db_users` of every role
+/// whose allow `db_labels` match, less the deny `db_users` of every role. Deny is greedy, as in
+/// Teleport: a deny whose labels match hides the database itself (`ListResources`), and a deny
+/// without matching labels still takes its users away everywhere. A denied `*` leaves none; a
+/// wildcard allow keeps the denied names to show "except".
+pub fn db_users(roles: &[Role], labels: &BTreeMap<String, String>) -> DbUsers {
+    let collect = |conditions: &mut dyn Iterator<Item = &RoleConditions>| {
+        let mut users: Vec<String> = conditions.flat_map(|c| c.db_users.iter().cloned()).collect();
+        users.sort();
+        users.dedup();
+        users
+    };
+    let mut allowed = collect(
+        &mut roles
+            .iter()
+            .map(|r| &r.spec.allow)
+            .filter(|c| labels_match(&c.db_labels, labels)),
+    );
+    let denied = collect(&mut roles.iter().map(|r| &r.spec.deny));
+    if denied.iter().any(|u| u == "*") {
+        allowed.clear();
     }
-
-    /// Lists the Kubernetes clusters the caller may see.
-    pub async fn list_kube_clusters(&self) -> Result<Vec<KubeCluster>> {
-        let list: KubeClusterList = self.call(Method::GET, "/v1/kube_clusters", None::<&()>).await?;
-        Ok(list.kube_clusters)
-    }
+    allowed.retain(|u| u == "*" || !denied.contains(u));
+    DbUsers { allowed, denied }
 }
 
 #[cfg(test)]

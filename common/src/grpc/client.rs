@@ -241,15 +241,19 @@ impl AuthClient {
         self.call("ListResources", self.auth().list_resources(req)).await
     }
 
-    /// Every node the caller may see whose labels match `labels`, page by page
-    /// (`ListResources` of `node`), sorted by name.
-    pub async fn list_nodes(&self, labels: &BTreeMap<String, String>) -> Result<Vec<Node>> {
-        let mut nodes = Vec::new();
+    /// Every resource of `kind` the caller may see whose labels match `labels`, page by page
+    /// (`ListResources`).
+    pub async fn list_all(
+        &self,
+        kind: &str,
+        labels: &BTreeMap<String, String>,
+    ) -> Result<Vec<super::wire::proto::PaginatedResource>> {
+        let mut all = Vec::new();
         let mut start_key = String::new();
         loop {
             let page = self
                 .list_resources(ListResourcesRequest {
-                    resource_type: resources::KIND_NODE.into(),
+                    resource_type: kind.into(),
                     namespace: resources::NAMESPACE.into(),
                     limit: PAGE,
                     start_key: start_key.clone(),
@@ -257,12 +261,9 @@ impl AuthClient {
                     ..ListResourcesRequest::default()
                 })
                 .await?;
-            nodes.extend(page.resources.into_iter().filter_map(|r| match r.resource {
-                Some(Resource::Node(server)) => Some(resources::node_from_proto(server)),
-                _ => None,
-            }));
+            all.extend(page.resources);
             if page.next_key.is_empty() {
-                break;
+                return Ok(all);
             }
             if page.next_key == start_key {
                 return Err(Error::internal(format!(
@@ -272,6 +273,20 @@ impl AuthClient {
             }
             start_key = page.next_key;
         }
+    }
+
+    /// Every node the caller may see whose labels match `labels` (`ListResources` of `node`),
+    /// sorted by name.
+    pub async fn list_nodes(&self, labels: &BTreeMap<String, String>) -> Result<Vec<Node>> {
+        let mut nodes: Vec<Node> = self
+            .list_all(resources::KIND_NODE, labels)
+            .await?
+            .into_iter()
+            .filter_map(|r| match r.resource {
+                Some(Resource::Node(server)) => Some(resources::node_from_proto(server)),
+                _ => None,
+            })
+            .collect();
         nodes.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.uuid.cmp(&b.uuid)));
         Ok(nodes)
     }

@@ -7,6 +7,7 @@
 //! - [`client`]: [`AuthClient`], the one client of the Auth service every command uses.
 //! - [`status`]: gRPC status codes and Teleport's messages, to and from [`crate::error::Error`].
 //! - [`mfa`]: MFA challenges and answers between their protobuf and WebAuthn JSON forms.
+//! - [`listing`]: `tsh db ls` and `tsh kube ls` over `ListResources`.
 //! - [`resources`]: nodes between their protobuf type and `tsh ls`'s view.
 //! - [`convert`]: resources between their protobuf types and their YAML shape.
 
@@ -15,6 +16,7 @@ pub mod cas;
 pub mod client;
 pub mod complete;
 pub mod convert;
+pub mod listing;
 pub mod metadata;
 pub mod mfa;
 pub mod resources;

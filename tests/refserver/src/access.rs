@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use tele_common::api::databases::DbUsers;
+pub use tele_common::api::databases::db_users;
 use tele_common::error::{Error, Result};
 use tele_common::resources::{Labels, Role, RoleConditions, User, labels_match};
 
@@ -30,32 +30,6 @@ pub fn db_visible(roles: &[Role], labels: &BTreeMap<String, String>) -> bool {
 /// Whether the roles let their holder see the Kubernetes cluster (`kubernetes_labels`).
 pub fn kube_visible(roles: &[Role], labels: &BTreeMap<String, String>) -> bool {
     visible(roles, |c| &c.kubernetes_labels, labels)
-}
-
-/// The database users the roles allow on a database with these labels: `db_users` of every role
-/// whose allow `db_labels` match, less the deny `db_users` of every role. Deny is greedy, as in
-/// Teleport: a deny whose labels match hides the database itself ([`db_visible`]), and a deny
-/// without matching labels still takes its users away everywhere. A denied `*` leaves none; a
-/// wildcard allow keeps the denied names to show "except".
-pub fn db_users(roles: &[Role], labels: &BTreeMap<String, String>) -> DbUsers {
-    let collect = |conditions: &mut dyn Iterator<Item = &RoleConditions>| {
-        let mut users: Vec<String> = conditions.flat_map(|c| c.db_users.iter().cloned()).collect();
-        users.sort();
-        users.dedup();
-        users
-    };
-    let mut allowed = collect(
-        &mut roles
-            .iter()
-            .map(|r| &r.spec.allow)
-            .filter(|c| labels_match(&c.db_labels, labels)),
-    );
-    let denied = collect(&mut roles.iter().map(|r| &r.spec.deny));
-    if denied.iter().any(|u| u == "*") {
-        allowed.clear();
-    }
-    allowed.retain(|u| u == "*" || !denied.contains(u));
-    DbUsers { allowed, denied }
 }
 
 /// Fails unless `user` (with `roles`) may log in to `node` as `login`.

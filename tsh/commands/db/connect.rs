@@ -28,7 +28,7 @@ pub fn run(env: &mut Env, args: DbConnectArgs) -> Result<()> {
     let proxy = session.profile.web_proxy_addr.clone();
     let insecure = env.global.insecure;
     let (status, errors) = env.block_on_value(async {
-        let db_user = super::db_user(issuer.client(), &args.name, args.db_user).await?;
+        let db_user = super::db_user(&issuer, &args.name, args.db_user).await?;
         let target = RouteTarget::Database {
             name: args.name.clone(),
             db_user,

@@ -82,7 +82,7 @@ pub fn run(env: &mut Env, args: DbExecArgs) -> Result<()> {
     if !args.labels.is_empty() {
         env.out("Searching databases ...\n")?;
     }
-    let listing = env.block_on_value(issuer.client().list_databases())?;
+    let listing = env.block_on_value(issuer.databases())?;
     let targets = pick(&listing, &args.dbs, &selectors)?;
     let dir = args.output_dir.as_ref().map(|d| env.ctx.resolve(d));
     if let Some(dir) = &dir {

@@ -46,8 +46,9 @@ impl Render for DatabasesView {
 pub fn run(env: &mut Env, args: DbLsArgs) -> Result<()> {
     let selectors = parse_selectors(&args.labels)?;
     let (home, session) = env.session()?;
-    let client = session.client(&home, env.global.insecure)?;
-    let mut databases = env.block_on_value(async { client.list_databases().await })?;
+    let roles = session.roles();
+    let mut databases =
+        env.block_on_value(async { session.auth_client(&home).await?.database_listings(&roles).await })?;
     databases.retain(|d| labels_select(&selectors, &d.database.metadata.labels));
     env.emit(args.format, &DatabasesView { databases })
 }

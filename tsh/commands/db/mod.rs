@@ -11,7 +11,6 @@ use std::sync::Arc;
 use clap::Subcommand;
 use rustls::ClientConfig;
 use std::process::ExitStatus;
-use tele_common::api::Client;
 use tele_common::api::databases::DatabaseListing;
 use tele_common::api::routes::ALPN_POSTGRES;
 use tele_common::error::{Error, Result};
@@ -44,11 +43,11 @@ pub fn run(env: &mut Env, command: DbCommand) -> Result<()> {
 }
 
 /// The database user to connect as: `--db-user`, else the only one the roles allow there.
-pub async fn db_user(client: &Client, db: &str, given: Option<String>) -> Result<String> {
+pub async fn db_user(issuer: &Issuer, db: &str, given: Option<String>) -> Result<String> {
     if let Some(user) = given {
         return Ok(user);
     }
-    let listing = client.list_databases().await?;
+    let listing = issuer.databases().await?;
     let entry = listing.iter().find(|d| d.database.metadata.name == db).ok_or_else(|| {
         Error::not_found(format!("database {db:?} not found"))
             .with_hint("list the databases you can reach with: tsh db ls")

@@ -26,8 +26,7 @@ pub fn not_found(name: &str) -> Error {
 
 pub fn run(env: &mut Env, args: KubeLoginArgs) -> Result<()> {
     let (home, session) = env.session()?;
-    let client = session.client(&home, env.global.insecure)?;
-    let clusters = env.block_on_value(async { client.list_kube_clusters().await })?;
+    let clusters = env.block_on_value(async { session.auth_client(&home).await?.kube_clusters().await })?;
     let name = args.kube_cluster;
     if !clusters.iter().any(|k| k.metadata.name == name) {
         return Err(not_found(&name));

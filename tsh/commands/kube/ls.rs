@@ -53,8 +53,7 @@ impl Render for KubeClustersView {
 pub fn run(env: &mut Env, args: KubeLsArgs) -> Result<()> {
     let selectors = parse_selectors(&args.labels)?;
     let (home, session) = env.session()?;
-    let client = session.client(&home, env.global.insecure)?;
-    let clusters = env.block_on_value(async { client.list_kube_clusters().await })?;
+    let clusters = env.block_on_value(async { session.auth_client(&home).await?.kube_clusters().await })?;
     let selected = super::selected(env)?
         .filter(|(teleport, _)| *teleport == session.profile.cluster)
         .map(|(_, kube)| kube);

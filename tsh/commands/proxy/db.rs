@@ -44,7 +44,7 @@ pub fn run(env: &mut Env, args: ProxyDbArgs) -> Result<()> {
     let (tx, mut errors) = tokio::sync::mpsc::unbounded_channel::<Error>();
     let (ctx, printer) = (&env.ctx, &mut env.printer);
     crate::cli::run_async(async {
-        let db_user = crate::commands::db::db_user(issuer.client(), &args.name, args.db_user.clone()).await?;
+        let db_user = crate::commands::db::db_user(&issuer, &args.name, args.db_user.clone()).await?;
         let db_name = args.db_name.clone().unwrap_or_default();
         let target = RouteTarget::Database {
             name: args.name.clone(),

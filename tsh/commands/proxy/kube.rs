@@ -64,8 +64,7 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
     )?;
     let (name, from_kubeconfig) = match args.kube_cluster {
         Some(name) => {
-            let client = issuer.client();
-            let clusters = env.block_on_value(async { client.list_kube_clusters().await })?;
+            let clusters = env.block_on_value(issuer.kube_clusters())?;
             if !clusters.iter().any(|k| k.metadata.name == name) {
                 return Err(crate::commands::kube::not_found(&name));
             }

@@ -11,6 +11,7 @@ mod headless;
 mod nodes;
 mod roles;
 mod routed;
+mod servers;
 mod sign;
 mod tokens;
 mod trust;

@@ -1,9 +1,9 @@
-//! `ListResources` of `node`: the nodes the caller's roles show (`node_labels`, deny wins; the
+//! `ListResources` of `node` (databases and Kubernetes clusters in `servers.rs`): the nodes the caller's roles show (`node_labels`, deny wins; the
 //! admin identity sees all), filtered by labels and search keywords, in pages ordered by the
 //! node's ID (its `Metadata.Name`), `StartKey` being the ID the next page starts at.
 
 use tele_common::error::{Error, Result};
-use tele_common::grpc::resources::{KIND_NODE, NAMESPACE, node_to_proto};
+use tele_common::grpc::resources::{KIND_DB_SERVER, KIND_KUBE_SERVER, KIND_NODE, NAMESPACE, node_to_proto};
 use tele_common::grpc::wire::proto::{
     ListResourcesRequest, ListResourcesResponse, PaginatedResource, paginated_resource,
 };
@@ -19,16 +19,22 @@ const DEFAULT_LIMIT: usize = 1000;
 
 /// One page of nodes.
 pub fn list(s: &Server, caller: &Caller, req: ListResourcesRequest) -> Result<ListResourcesResponse> {
+    if !req.predicate_expression.is_empty() {
+        return Err(Error::not_implemented(
+            "predicate expressions are not supported by this server; filter with labels or search keywords",
+        ));
+    }
+    if !req.namespace.is_empty() && req.namespace != NAMESPACE {
+        return Ok(ListResourcesResponse::default());
+    }
+    if req.resource_type == KIND_DB_SERVER || req.resource_type == KIND_KUBE_SERVER {
+        return super::servers::list(s, caller, req);
+    }
     if req.resource_type != KIND_NODE {
         return Err(Error::not_implemented(format!(
             "listing resources of type {:?} is not supported by this server",
             req.resource_type
         )));
-    }
-    if !req.predicate_expression.is_empty() {
-        return Err(Error::not_implemented(
-            "predicate expressions are not supported by this server; filter with labels or search keywords",
-        ));
     }
     if req.limit < 0 {
         return Err(Error::bad_parameter("negative parameter limit"));
@@ -41,9 +47,6 @@ pub fn list(s: &Server, caller: &Caller, req: ListResourcesRequest) -> Result<Li
     let mut nodes: Vec<NodeRow> = s.store.nodes()?;
     if let Caller::User { roles, .. } = caller {
         nodes.retain(|n| access::node_visible(roles, n));
-    }
-    if !req.namespace.is_empty() && req.namespace != NAMESPACE {
-        nodes.clear();
     }
     nodes.retain(|n| req.labels.iter().all(|(k, v)| n.labels.get(k) == Some(v)));
     nodes.retain(|n| matches_keywords(n, &req.search_keywords));

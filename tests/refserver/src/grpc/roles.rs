@@ -25,9 +25,13 @@ pub enum Write {
     Upsert,
 }
 
-/// `GetRole`.
+/// `GetRole`. A user may always read the roles they hold (Teleport's current-user exception:
+/// tsh reads them to show which database users it may be).
 pub fn get(s: &Server, caller: &Caller, name: &str) -> Result<RoleV6> {
-    caller.check(RESOURCE, Verb::Read)?;
+    let holds = matches!(caller, Caller::User { roles, .. } if roles.iter().any(|r| r.metadata.name == name));
+    if !holds {
+        caller.check(RESOURCE, Verb::Read)?;
+    }
     let role = s.store.role(name)?.ok_or_else(|| not_found(name))?;
     Ok(role_to_proto(&role))
 }

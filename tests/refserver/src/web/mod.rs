@@ -3,7 +3,6 @@
 //! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
 
 mod browser;
-mod databases;
 mod headless;
 mod headless_page;
 mod invite;
@@ -96,8 +95,6 @@ pub fn router(state: State) -> Router {
     Router::new()
         .nest("/webapi", webapi.clone())
         .nest("/v1/webapi", webapi)
-        .route("/v1/databases", get(databases::list_databases))
-        .route("/v1/kube_clusters", get(databases::list_kube_clusters))
         .route("/v1/recordings", get(nodes::recordings))
         .route("/v1/recordings/{id}", get(nodes::recording_file))
         .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
