@@ -165,14 +165,14 @@ fn list_resources() {
     );
     let teleport = Pb::new()
         .msg(1, Pb::new().msg(3, teleport_node))
-        .msg(1, Pb::new().msg(1, Pb::new().str(1, "db_server")));
+        .msg(1, Pb::new().msg(5, Pb::new().str(1, "windows_desktop")));
     let read = ListResourcesResponse::decode(teleport.0.as_slice()).unwrap();
     let Some(Resource::Node(n)) = &read.resources[0].resource else {
         panic!("{read:?}");
     };
     assert_eq!(n.spec.as_ref().unwrap().hostname, "prod3");
     assert_eq!(n.spec.as_ref().unwrap().public_addrs, ["prod3.example.test"]);
-    assert_eq!(read.resources[1].resource, None, "an unknown resource kind");
+    assert_eq!(read.resources[1].resource, None, "a resource kind outside the subset");
 }
 
 #[test]

@@ -165,3 +165,136 @@ fn database_and_kubernetes_servers_in_listings() {
     assert_eq!(back.metadata.name, "k8s");
     assert!(back.spec.kubeconfig.is_empty(), "no credentials in a listing");
 }
+
+#[test]
+fn device_registration() {
+    use tele_common::grpc::register::{creation_from_proto, creation_to_proto, credential_from_proto, otpauth_url};
+    use tele_common::grpc::wire::proto::*;
+    use tele_common::grpc::wire::webauthn as pbw;
+    // CreateRegisterChallengeRequest: DeviceType = 2 (WEBAUTHN = 3), DeviceUsage = 3 (MFA = 1),
+    // ExistingMFAResponse = 4.
+    let mut req = CreateRegisterChallengeRequest {
+        existing_mfa_response: Some(MfaAuthenticateResponse {
+            response: Some(mfa_authenticate_response::Response::Totp(TotpResponse {
+                code: "123456".into(),
+            })),
+        }),
+        ..CreateRegisterChallengeRequest::default()
+    };
+    req.set_device_type(DeviceType::Webauthn);
+    req.set_device_usage(DeviceUsage::Mfa);
+    let expected = Pb::new()
+        .varint(2, 3)
+        .varint(3, 1)
+        .msg(4, Pb::new().msg(2, Pb::new().str(1, "123456")));
+    pin(&req, &expected);
+
+    // MFARegisterChallenge: TOTP = 2 {Secret = 1, Issuer = 2, PeriodSeconds = 3, Algorithm = 4,
+    // Digits = 5, Account = 6, ID = 8}.
+    let totp = TotpRegisterChallenge {
+        secret: "JBSWY3DPEHPK3PXP".into(),
+        issuer: "example.test".into(),
+        period_seconds: 30,
+        algorithm: "SHA1".into(),
+        digits: 6,
+        account: "dev".into(),
+        qr_code: Vec::new(),
+        id: "abc".into(),
+    };
+    let challenge = MfaRegisterChallenge {
+        request: Some(mfa_register_challenge::Request::Totp(totp.clone())),
+    };
+    let expected = Pb::new().msg(
+        2,
+        Pb::new()
+            .str(1, "JBSWY3DPEHPK3PXP")
+            .str(2, "example.test")
+            .varint(3, 30)
+            .str(4, "SHA1")
+            .varint(5, 6)
+            .str(6, "dev")
+            .str(8, "abc"),
+    );
+    pin(&challenge, &expected);
+    assert_eq!(
+        otpauth_url(&totp),
+        "otpauth://totp/example.test:dev?algorithm=SHA1&digits=6&issuer=example.test&period=30&secret=JBSWY3DPEHPK3PXP"
+    );
+
+    // A WebAuthn creation challenge: CredentialCreation {public_key = 1 {challenge = 1, rp = 2
+    // {id = 1, name = 2}, user = 3 {id = 1, name = 2, display_name = 3}, credential_parameters =
+    // 4 {type = 1, alg = 2}, timeout_ms = 5, exclude_credentials = 6, attestation = 7,
+    // authenticator_selection = 9 {require_resident_key = 2, user_verification = 3}}}.
+    let ccr: webauthn_rs_proto::CreationChallengeResponse = serde_json::from_value(serde_json::json!({
+        "publicKey": {
+            "rp": {"name": "example.test", "id": "localhost"},
+            "user": {"id": "AQI", "name": "dev", "displayName": "dev"},
+            "challenge": "BwgJ",
+            "pubKeyCredParams": [{"type": "public-key", "alg": -7}],
+            "timeout": 60000,
+            "excludeCredentials": [{"type": "public-key", "id": "CQk"}],
+            "attestation": "none",
+            "authenticatorSelection": {"requireResidentKey": false, "userVerification": "discouraged"}
+        }
+    }))
+    .unwrap();
+    let proto = creation_to_proto(&ccr);
+    let expected = Pb::new().msg(
+        1,
+        Pb::new()
+            .bytes(1, &[7, 8, 9])
+            .msg(2, Pb::new().str(1, "localhost").str(2, "example.test"))
+            .msg(3, Pb::new().bytes(1, &[1, 2]).str(2, "dev").str(3, "dev"))
+            // alg -7 as a varint is ten bytes of two's complement.
+            .msg(4, Pb::new().str(1, "public-key").varint(2, (-7i64) as u64))
+            .varint(5, 60000)
+            .msg(6, Pb::new().str(1, "public-key").bytes(2, &[9, 9]))
+            .str(7, "none")
+            .msg(9, Pb::new().str(3, "discouraged")),
+    );
+    pin(&proto, &expected);
+    let back = creation_from_proto(proto).unwrap();
+    assert_eq!(back.public_key.challenge, [7, 8, 9]);
+    assert_eq!(back.public_key.pub_key_cred_params[0].alg, -7);
+    assert_eq!(back.public_key.exclude_credentials.unwrap()[0].id, [9, 9]);
+
+    // AddMFADeviceSyncRequest: NewDeviceName = 2, NewMFAResponse = 3 {Webauthn = 3
+    // {type = 1, raw_id = 2, response = 3 {client_data_json = 1, attestation_object = 2}}},
+    // DeviceUsage = 4.
+    let mut add = AddMfaDeviceSyncRequest {
+        new_device_name: "key1".into(),
+        new_mfa_response: Some(MfaRegisterResponse {
+            response: Some(mfa_register_response::Response::Webauthn(
+                pbw::CredentialCreationResponse {
+                    r#type: "public-key".into(),
+                    raw_id: vec![5],
+                    response: Some(pbw::AuthenticatorAttestationResponse {
+                        client_data_json: b"{}".to_vec(),
+                        attestation_object: vec![0xa0],
+                    }),
+                    extensions: None,
+                },
+            )),
+        }),
+        ..AddMfaDeviceSyncRequest::default()
+    };
+    add.set_device_usage(DeviceUsage::Mfa);
+    let expected = Pb::new().str(2, "key1").msg(
+        3,
+        Pb::new().msg(
+            3,
+            Pb::new()
+                .str(1, "public-key")
+                .bytes(2, &[5])
+                .msg(3, Pb::new().bytes(1, b"{}").bytes(2, &[0xa0])),
+        ),
+    );
+    let expected = expected.varint(4, 1);
+    pin(&add, &expected);
+    let Some(mfa_register_response::Response::Webauthn(cred)) = add.new_mfa_response.unwrap().response else {
+        unreachable!()
+    };
+    let cred = credential_from_proto(cred).unwrap();
+    assert_eq!(cred.id, "BQ", "the ID is the raw ID in base64url");
+    assert_eq!(cred.response.attestation_object, [0xa0]);
+}

@@ -330,6 +330,9 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
         // tsh db ls and tsh kube ls, moved to ListResources.
         ("GET", "/v1/databases"),
         ("GET", "/v1/kube_clusters"),
+        // tsh mfa add, moved to CreateRegisterChallenge and AddMFADeviceSync.
+        ("POST", "/v1/mfa/devices/register/begin"),
+        ("POST", "/v1/mfa/devices/register/finish"),
     ] {
         let url = format!("https://{}{path}", srv.web_addr);
         let out = run(

@@ -20,6 +20,11 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
         "python3-h2",
         "an independent gRPC client of the Auth service (Python's ssl and h2)",
     ),
+    ("zbar-tools", "zbarimg decodes the TOTP QR code tsh draws"),
+    (
+        "python3-cryptography",
+        "an independent client's security-key signature (headless approval)",
+    ),
     // Skipped when a kubectl is on PATH already (see packages.rs).
     ("kubernetes-client", "kubectl for the Kubernetes access tests"),
 ];

@@ -1,4 +1,5 @@
-//! Teleport's login web API (`/webapi/mfa/login/begin|finish`) and the MFA device API of `/v1`.
+//! Teleport's login web API (`/webapi/mfa/login/begin|finish`), and the MFA types the login, the
+//! invitation page and the device commands share.
 //! Field names and encodings are Teleport's (teleport-facts §1.3): `[]byte` as base64, `ttl` in
 //! nanoseconds, WebAuthn JSON with base64url.
 
@@ -181,19 +182,6 @@ pub struct MfaDevice {
     pub last_used: Option<String>,
 }
 
-/// `POST /v1/mfa/devices/register/begin`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct RegisterBeginRequest {
-    /// The new device's name.
-    pub name: String,
-    /// The new device's kind.
-    #[serde(rename = "type")]
-    pub kind: DeviceType,
-    /// The check with an existing device (none when the user has no device yet).
-    #[serde(default)]
-    pub existing_mfa_response: Option<MfaResponse>,
-}
-
 /// What a new device must answer.
 #[derive(Clone, Default, Serialize, Deserialize)]
 pub struct RegisterChallenge {
@@ -222,7 +210,8 @@ pub struct TotpRegisterChallenge {
     pub url: String,
 }
 
-/// `POST /v1/mfa/devices/register/finish`.
+/// The new device's answer to a registration (the invitation page's, and what the Auth
+/// service reads from `AddMFADeviceSync`).
 #[derive(Clone, Serialize, Deserialize)]
 pub struct RegisterFinishRequest {
     /// The new device's name.
@@ -244,17 +233,5 @@ impl Client {
     /// Finishes a login: password and MFA answer in, certificates out.
     pub async fn mfa_login_finish(&self, req: &AuthenticateSshUserRequest) -> Result<SshLoginResponse> {
         self.call(Method::POST, "/webapi/mfa/login/finish", Some(req)).await
-    }
-
-    /// Starts registering a device.
-    pub async fn mfa_register_begin(&self, req: &RegisterBeginRequest) -> Result<RegisterChallenge> {
-        self.call(Method::POST, "/v1/mfa/devices/register/begin", Some(req))
-            .await
-    }
-
-    /// Finishes registering a device.
-    pub async fn mfa_register_finish(&self, req: &RegisterFinishRequest) -> Result<MfaDevice> {
-        self.call(Method::POST, "/v1/mfa/devices/register/finish", Some(req))
-            .await
     }
 }

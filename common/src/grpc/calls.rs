@@ -13,11 +13,11 @@ use super::convert::{
     role_from_proto, role_to_proto, to_go_nanos, token_from_proto, token_to_proto, user_from_proto, user_to_proto,
 };
 use super::wire::proto::{
-    CreateResetPasswordTokenRequest, CreateRoleRequest, CreateTokenV2Request, DatabaseCertRequest,
-    DatabaseCertResponse, DeleteMfaDeviceSyncRequest, DeleteRoleRequest, GetHeadlessAuthenticationRequest,
-    GetMfaDevicesRequest, GetRoleRequest, ListRolesRequest, MfaAuthenticateResponse,
-    UpdateHeadlessAuthenticationStateRequest, UpsertRoleRequest, UpsertTokenV2Request, create_token_v2_request,
-    upsert_token_v2_request,
+    AddMfaDeviceSyncRequest, CreateRegisterChallengeRequest, CreateResetPasswordTokenRequest, CreateRoleRequest,
+    CreateTokenV2Request, DatabaseCertRequest, DatabaseCertResponse, DeleteMfaDeviceSyncRequest, DeleteRoleRequest,
+    DeviceType, DeviceUsage, GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetRoleRequest, ListRolesRequest,
+    MfaAuthenticateResponse, MfaRegisterChallenge, MfaRegisterResponse, UpdateHeadlessAuthenticationStateRequest,
+    UpsertRoleRequest, UpsertTokenV2Request, create_token_v2_request, upsert_token_v2_request,
 };
 use super::wire::teleport::clusterconfig::v1::{GetAuthPreferenceRequest, UpsertAuthPreferenceRequest};
 use super::wire::teleport::users::v1::{
@@ -372,6 +372,40 @@ impl AuthClient {
         };
         self.call("DeleteMFADeviceSync", self.auth().delete_mfa_device_sync(req))
             .await
+    }
+
+    /// `CreateRegisterChallenge` for a new device of `kind`, with the answer to a
+    /// `MANAGE_DEVICES` challenge when the caller has a device already.
+    pub async fn create_register_challenge(
+        &self,
+        kind: DeviceType,
+        existing: Option<MfaAuthenticateResponse>,
+    ) -> Result<MfaRegisterChallenge> {
+        let mut req = CreateRegisterChallengeRequest {
+            existing_mfa_response: existing,
+            ..CreateRegisterChallengeRequest::default()
+        };
+        req.set_device_type(kind);
+        req.set_device_usage(DeviceUsage::Mfa);
+        self.call("CreateRegisterChallenge", self.auth().create_register_challenge(req))
+            .await
+    }
+
+    /// `AddMFADeviceSync`: the new device `name` with its answer to the registration challenge.
+    pub async fn add_mfa_device(&self, name: &str, answer: MfaRegisterResponse) -> Result<MfaDevice> {
+        let mut req = AddMfaDeviceSyncRequest {
+            new_device_name: name.into(),
+            new_mfa_response: Some(answer),
+            ..AddMfaDeviceSyncRequest::default()
+        };
+        req.set_device_usage(DeviceUsage::Mfa);
+        let resp = self
+            .call("AddMFADeviceSync", self.auth().add_mfa_device_sync(req))
+            .await?;
+        let device = resp
+            .device
+            .ok_or_else(|| Error::internal("the cluster added a device but did not say which"))?;
+        Ok(super::convert::device_from_proto(device))
     }
 
     // -- headless approval ----------------------------------------------------------------------

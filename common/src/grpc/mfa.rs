@@ -161,15 +161,28 @@ fn credential_from_proto(c: pb::CredentialAssertionResponse) -> Result<PublicKey
 }
 
 /// WebAuthn's names for user verification (`required`, `preferred`, `discouraged`).
-fn policy_name(p: &UserVerificationPolicy) -> String {
-    serde_json::to_value(p)
+pub(super) fn policy_name(p: &UserVerificationPolicy) -> String {
+    json_word(p)
+}
+
+pub(super) fn policy(name: &str) -> UserVerificationPolicy {
+    from_json_word(name).unwrap_or(UserVerificationPolicy::Preferred)
+}
+
+/// The JSON word serde writes for a WebAuthn enum value (`"none"`, `"cross-platform"`, ...).
+pub(super) fn json_word<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
         .ok()
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_default()
 }
 
-fn policy(name: &str) -> UserVerificationPolicy {
-    serde_json::from_value(serde_json::Value::String(name.to_string())).unwrap_or(UserVerificationPolicy::Preferred)
+/// The value a JSON word names; none for an empty or unknown word.
+pub(super) fn from_json_word<T: serde::de::DeserializeOwned>(word: &str) -> Option<T> {
+    if word.is_empty() {
+        return None;
+    }
+    serde_json::from_value(serde_json::Value::String(word.to_string())).ok()
 }
 
 #[cfg(test)]

@@ -109,7 +109,10 @@ pub fn authenticator(ctx: &Context, prompter: &dyn Prompter) -> Option<Arc<dyn A
         prompter.notify(&format!(
             "WARNING: using the software authenticator in {path}: it is a test stand-in, not a security key"
         ));
-        return Some(Arc::new(soft::SoftAuthenticator::new(ctx.resolve(path))));
+        let keys = std::env::split_paths(path)
+            .map(|p| soft::SoftAuthenticator::new(ctx.resolve(p.display().to_string())))
+            .collect();
+        return Some(Arc::new(soft::PluggedIn(keys)));
     }
     let _ = (ctx, prompter);
     #[cfg(feature = "fido2")]

@@ -37,6 +37,35 @@ struct Credential {
     counter: u32,
 }
 
+/// Several software keys plugged in at once (`TSH_SOFT_AUTHENTICATOR=a.json:b.json`), as a user
+/// may have two USB keys in: an assertion comes from the first that holds a credential asked
+/// for, a new credential from the first that the exclude list does not stop (the "new" key).
+pub struct PluggedIn(pub Vec<SoftAuthenticator>);
+
+impl Authenticator for PluggedIn {
+    fn assert(&self, req: &AssertRequest) -> Result<AssertResponse> {
+        let mut last = None;
+        for key in &self.0 {
+            match key.assert(req) {
+                Err(e) if e.kind() == crate::error::ErrorKind::NotFound => last = Some(e),
+                other => return other,
+            }
+        }
+        Err(last.unwrap_or_else(|| Error::not_found("no software authenticator is plugged in")))
+    }
+
+    fn register(&self, req: &RegisterRequest, prompter: &dyn Prompter) -> Result<RegisterResponse> {
+        let mut last = None;
+        for key in &self.0 {
+            match key.register(req, prompter) {
+                Err(e) if e.kind() == crate::error::ErrorKind::AlreadyExists => last = Some(e),
+                other => return other,
+            }
+        }
+        Err(last.unwrap_or_else(|| Error::not_found("no software authenticator is plugged in")))
+    }
+}
+
 /// A software key whose credentials live in a JSON file.
 pub struct SoftAuthenticator {
     path: PathBuf,

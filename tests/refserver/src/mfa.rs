@@ -50,11 +50,12 @@ pub struct Verified {
 #[derive(Serialize, Deserialize)]
 enum Registration {
     Totp {
-        name: String,
+        /// The device's name when it was given at the start (the web page gives it then).
+        name: Option<String>,
         secret: String,
     },
     Webauthn {
-        name: String,
+        name: Option<String>,
         state: SecurityKeyRegistration,
     },
 }
@@ -233,12 +234,31 @@ fn unix_now() -> u64 {
         .unwrap_or(0)
 }
 
-/// Starts registering a device named `name`.
-pub fn register_begin(s: &Server, user: &str, name: &str, kind: DeviceType) -> Result<RegisterChallenge> {
+/// A name a new device of `user`'s may take.
+fn check_new_name(s: &Server, user: &str, name: &str) -> Result<()> {
     tele_common::resources::validate_name("name", name)?;
     if s.store.mfa_devices(user)?.iter().any(|d| d.name == name) {
         return Err(Error::already_exists(format!("MFA device {name:?} already exists")));
     }
+    Ok(())
+}
+
+/// The check with an existing device that adding a device needs (none for a user without
+/// one): the answer to a `manage_devices` challenge.
+pub fn check_existing(s: &Server, user: &str, resp: Option<&MfaResponse>) -> Result<()> {
+    if s.store.mfa_devices(user)?.is_empty() {
+        return Ok(());
+    }
+    let resp = resp.ok_or_else(|| Error::access_denied("an MFA check with an existing device is required"))?;
+    verify(s, user, MANAGE_DEVICES, resp).map(drop)
+}
+
+/// Starts registering a device; `name` when it is known now (else it comes at the finish).
+pub fn register_begin(s: &Server, user: &str, name: Option<&str>, kind: DeviceType) -> Result<RegisterChallenge> {
+    if let Some(name) = name {
+        check_new_name(s, user, name)?;
+    }
+    let name = name.map(String::from);
     let (challenge, reg) = match kind {
         DeviceType::Totp => {
             if !s.cap()?.spec.second_factor.allows_otp() {
@@ -257,10 +277,7 @@ pub fn register_begin(s: &Server, user: &str, name: &str, kind: DeviceType) -> R
                     }),
                     webauthn: None,
                 },
-                Registration::Totp {
-                    name: name.into(),
-                    secret,
-                },
+                Registration::Totp { name, secret },
             )
         }
         DeviceType::Webauthn => {
@@ -280,10 +297,7 @@ pub fn register_begin(s: &Server, user: &str, name: &str, kind: DeviceType) -> R
                     totp: None,
                     webauthn: Some(ccr),
                 },
-                Registration::Webauthn {
-                    name: name.into(),
-                    state,
-                },
+                Registration::Webauthn { name, state },
             )
         }
     };
@@ -293,11 +307,20 @@ pub fn register_begin(s: &Server, user: &str, name: &str, kind: DeviceType) -> R
     Ok(challenge)
 }
 
-/// Finishes a registration started by [`register_begin`].
+/// The ID a TOTP registration challenge carries over gRPC and its answer echoes: derived from
+/// the secret, so it is checked without storing more.
+pub fn totp_registration_id(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(&Sha256::digest(secret.as_bytes())[..8])
+}
+
+/// Finishes a registration started by [`register_begin`]; `totp_id`, when the answer carries
+/// one, must be the challenge's.
 pub fn register_finish(
     s: &Server,
     user: &str,
     req: &tele_common::api::login::RegisterFinishRequest,
+    totp_id: Option<&str>,
 ) -> Result<DeviceView> {
     let (state, expires) = s
         .store
@@ -309,6 +332,11 @@ pub fn register_finish(
     let reg: Registration = serde_json::from_str(&state).map_err(|e| Error::internal(e.to_string()))?;
     let (name, kind, data) = match reg {
         Registration::Totp { name, secret } => {
+            if totp_id.is_some_and(|id| id != totp_registration_id(&secret)) {
+                return Err(Error::bad_parameter(
+                    "the TOTP answer is for another registration; start again",
+                ));
+            }
             let step = totp(&secret)?
                 .check(req.totp_code.trim(), unix_now())
                 .ok_or_else(|| Error::bad_parameter("the OTP code does not match the new device; try again"))?;
@@ -333,11 +361,13 @@ pub fn register_finish(
             (name, "webauthn", serde_json::to_string(&WebauthnData { key }))
         }
     };
-    if name != req.name {
+    if name.as_ref().is_some_and(|n| *n != req.name) {
         return Err(Error::bad_parameter(
             "name: does not match the registration in progress",
         ));
     }
+    check_new_name(s, user, &req.name)?;
+    let name = req.name.clone();
     let device = MfaDevice {
         id: uuid::Uuid::new_v4().to_string(),
         name,

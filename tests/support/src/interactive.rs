@@ -79,6 +79,15 @@ impl Interactive {
         self.stderr.lock().expect("lock").clone()
     }
 
+    /// Waits until stdout holds `text`; returns all of stdout so far.
+    pub fn expect_stdout(&mut self, text: &str) -> String {
+        let stdout = self.stdout.clone();
+        wait_for(&format!("{text:?} on stdout"), Duration::from_secs(30), || {
+            stdout.lock().expect("lock").contains(text)
+        });
+        self.stdout.lock().expect("lock").clone()
+    }
+
     /// Writes one line of input.
     pub fn send_line(&mut self, line: &str) {
         let stdin = self.stdin.as_mut().expect("stdin is open");

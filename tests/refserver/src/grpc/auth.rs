@@ -6,13 +6,14 @@ use std::sync::Arc;
 use tele_common::grpc::convert::{database_from_proto, database_to_proto, kube_from_proto, kube_to_proto};
 use tele_common::grpc::wire::proto::auth_service_server::AuthService;
 use tele_common::grpc::wire::proto::{
-    Certs, CreateAuthenticateChallengeRequest, CreateResetPasswordTokenRequest, CreateRoleRequest,
-    CreateTokenV2Request, DatabaseCertRequest, DatabaseCertResponse, DeleteMfaDeviceSyncRequest, DeleteRoleRequest,
-    Features, GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetMfaDevicesResponse, GetRoleRequest,
+    AddMfaDeviceSyncRequest, AddMfaDeviceSyncResponse, Certs, CreateAuthenticateChallengeRequest,
+    CreateRegisterChallengeRequest, CreateResetPasswordTokenRequest, CreateRoleRequest, CreateTokenV2Request,
+    DatabaseCertRequest, DatabaseCertResponse, DeleteMfaDeviceSyncRequest, DeleteRoleRequest, Features,
+    GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetMfaDevicesResponse, GetRoleRequest,
     IsMfaRequiredRequest, IsMfaRequiredResponse, ListResourcesRequest, ListResourcesResponse, ListRolesRequest,
-    ListRolesResponse, MfaAuthenticateChallenge, PingRequest, PingResponse, UpdateHeadlessAuthenticationStateRequest,
-    UpdateRoleRequest, UpsertRoleRequest, UpsertTokenV2Request, UserCertsRequest, create_token_v2_request,
-    upsert_token_v2_request,
+    ListRolesResponse, MfaAuthenticateChallenge, MfaRegisterChallenge, PingRequest, PingResponse,
+    UpdateHeadlessAuthenticationStateRequest, UpdateRoleRequest, UpsertRoleRequest, UpsertTokenV2Request,
+    UserCertsRequest, create_token_v2_request, upsert_token_v2_request,
 };
 use tele_common::grpc::wire::types::{
     DatabaseV3, DatabaseV3List, HeadlessAuthentication, KubernetesClusterV3, KubernetesClusterV3List, ProvisionTokenV2,
@@ -265,5 +266,18 @@ impl AuthService for AuthSvc {
     async fn delete_mfa_device_sync(&self, req: Request<DeleteMfaDeviceSyncRequest>) -> Answer<()> {
         let call = caller(&self.s, &req)?;
         answer(certs::delete_mfa_device(&self.s, &call.who, req.into_inner()))
+    }
+
+    async fn create_register_challenge(
+        &self,
+        req: Request<CreateRegisterChallengeRequest>,
+    ) -> Answer<MfaRegisterChallenge> {
+        let call = caller(&self.s, &req)?;
+        answer(super::register::challenge(&self.s, &call.who, req.into_inner()))
+    }
+
+    async fn add_mfa_device_sync(&self, req: Request<AddMfaDeviceSyncRequest>) -> Answer<AddMfaDeviceSyncResponse> {
+        let call = caller(&self.s, &req)?;
+        answer(super::register::add(&self.s, &call.who, req.into_inner()))
     }
 }

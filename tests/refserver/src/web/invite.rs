@@ -127,7 +127,7 @@ pub async fn register_challenge(
     Ok(Json(mfa::register_begin(
         &s,
         &user,
-        &device_name(&req.device_name, kind),
+        Some(&device_name(&req.device_name, kind)),
         kind,
     )?))
 }
@@ -164,7 +164,7 @@ pub async fn complete(
             totp_code: req.second_factor_token.clone(),
             webauthn: req.webauthn.clone(),
         };
-        let device = mfa::register_finish(&s, &user, &finish)?;
+        let device = mfa::register_finish(&s, &user, &finish, None)?;
         tracing::info!(user, device = device.name, kind = %device.kind, "MFA device added from an invitation");
     }
     if !s.store.delete_user_token(&req.token)? {

@@ -7,7 +7,6 @@ mod headless;
 mod headless_page;
 mod invite;
 mod login;
-mod mfa;
 mod nodes;
 mod pages;
 mod webapi;
@@ -97,8 +96,6 @@ pub fn router(state: State) -> Router {
         .nest("/v1/webapi", webapi)
         .route("/v1/recordings", get(nodes::recordings))
         .route("/v1/recordings/{id}", get(nodes::recording_file))
-        .route("/v1/mfa/devices/register/begin", post(mfa::register_begin))
-        .route("/v1/mfa/devices/register/finish", post(mfa::register_finish))
         .merge(pages::routes())
         // Kubernetes API paths (`/api`, `/apis`, `/version`, ...) with a routed certificate go
         // to the Kubernetes proxy; anything else is "no such endpoint".
