@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
 mod generated;
+mod headless_independent;
 mod key_suites;
 mod nodes;
 mod refserver;

@@ -258,12 +258,13 @@ fn web_api_speaks_teleports_field_names() {
     // Seed 002 curls the user CA and strips the prefix for TrustedUserCAKeys.
     let user = curl(&format!("https://{}/webapi/auth/export?type=user", srv.web_addr));
     assert_eq!(user, srv.tctl(tctl(), &["auth", "export", "--type=user"]).ok());
+    // An unknown path: the error body's shape, with its kind.
     let err = run(
         &require_program("curl", "curl"),
-        &["-sk", &format!("https://{}/v1/databases", srv.web_addr)],
+        &["-sk", &format!("https://{}/webapi/nope", srv.web_addr)],
         &[],
         None,
     );
     let body: Value = serde_json::from_str(&err.stdout).unwrap();
-    assert_eq!(body["error"]["kind"], "unauthenticated");
+    assert_eq!(body["error"]["kind"], "not_found", "{body}");
 }
