@@ -298,3 +298,120 @@ fn device_registration() {
     assert_eq!(cred.id, "BQ", "the ID is the raw ID in base64url");
     assert_eq!(cred.response.attestation_object, [0xa0]);
 }
+
+#[test]
+fn recordings_as_audit_events() {
+    use std::time::{Duration, UNIX_EPOCH};
+    use tele_common::api::nodes::Recording;
+    use tele_common::asciicast::{Event, Header};
+    use tele_common::grpc::recordings::*;
+    use tele_common::grpc::wire::proto::{GetSessionEventsRequest, StreamSessionEventsRequest};
+    let recording = Recording {
+        id: "s-1".into(),
+        kind: "ssh".into(),
+        user: "alice".into(),
+        login: "root".into(),
+        hostname: "dev1".into(),
+        command: "echo hi".into(),
+        started: "2026-01-01T00:00:00Z".into(),
+        ended: "2026-01-01T00:00:02Z".into(),
+    };
+    let started = UNIX_EPOCH + Duration::from_secs(1_767_225_600);
+    let info = SessionInfo {
+        recording: &recording,
+        cluster: "c1",
+        started,
+        ended: started + Duration::from_secs(2),
+    };
+    let ts = |secs: u64| Pb::new().varint(1, secs);
+    // events.OneOf: SessionEnd = 10 {Metadata = 1 {Index = 1, Type = 2, Code = 4, Time = 5,
+    // ClusterName = 6}, User = 2 {User = 1, Login = 2}, Session = 3 {SessionID = 1}, Connection
+    // = 4 {Protocol = 3}, Server = 5 {ServerNamespace = 1, ServerHostname = 3}, Participants = 8,
+    // StartTime = 9, EndTime = 10, InitialCommand = 13, SessionRecording = 14}.
+    let end = Pb::new()
+        .msg(
+            1,
+            Pb::new()
+                .varint(1, 3)
+                .str(2, "session.end")
+                .str(4, "T2004I")
+                .msg(5, ts(1_767_225_602))
+                .str(6, "c1"),
+        )
+        .msg(2, Pb::new().str(1, "alice").str(2, "root"))
+        .msg(3, Pb::new().str(1, "s-1"))
+        .msg(4, Pb::new().str(3, "ssh"))
+        .msg(5, Pb::new().str(1, "default").str(3, "dev1"))
+        .str(8, "alice")
+        .msg(9, ts(1_767_225_600))
+        .msg(10, ts(1_767_225_602))
+        .str(13, "echo hi")
+        .str(14, "proxy");
+    let event = session_end(&info, 3);
+    pin(&event, &Pb::new().msg(10, end));
+    let listed = recording_from_event(event).unwrap();
+    assert_eq!((listed.id.as_str(), listed.hostname.as_str()), ("s-1", "dev1"));
+    assert_eq!(
+        (listed.started.as_str(), listed.command.as_str()),
+        ("2026-01-01T00:00:00Z", "echo hi")
+    );
+
+    // A recording streams as session.start (TerminalSize = 6 "W:H"), a print per chunk
+    // (OneOf 7: ChunkIndex = 2, Data = 3, Bytes = 4, DelayMilliseconds = 5, Offset = 6), and
+    // session.end; tsh rebuilds the asciicast from them.
+    let header = Header {
+        version: 2,
+        width: 120,
+        height: 40,
+        timestamp: 1_767_225_600,
+        command: Some("echo hi".into()),
+        title: Some("root@dev1".into()),
+    };
+    let output = vec![
+        Event {
+            time: 0.25,
+            data: "hi".into(),
+        },
+        Event {
+            time: 1.5,
+            data: "\r\n".into(),
+        },
+    ];
+    let events = recording_events(&info, &header, &output);
+    assert_eq!(events.len(), 4);
+    let second_print = Pb::new()
+        .msg(
+            1,
+            Pb::new()
+                .varint(1, 2)
+                .str(2, "print")
+                .msg(5, Pb::new().varint(1, 1_767_225_601).varint(2, 500_000_000))
+                .str(6, "c1"),
+        )
+        .varint(2, 1)
+        .bytes(3, b"\r\n")
+        .varint(4, 2)
+        .varint(5, 1500)
+        .varint(6, 2);
+    pin(&events[2], &Pb::new().msg(7, second_print));
+    let (back, played) = asciicast_from_events(events).unwrap();
+    assert_eq!(back, header);
+    assert_eq!(played, output);
+    assert!(asciicast_from_events(Vec::new()).is_err(), "no session.start");
+
+    // GetSessionEventsRequest: StartDate = 1, EndDate = 2, Limit = 3, StartKey = 4 (Order = 5
+    // DESCENDING is 0, not written); StreamSessionEventsRequest: SessionID = 1, StartIndex = 2.
+    let req = GetSessionEventsRequest {
+        start_date: Some(prost_types::Timestamp { seconds: 1, nanos: 0 }),
+        end_date: Some(prost_types::Timestamp { seconds: 2, nanos: 0 }),
+        limit: 50,
+        start_key: "50".into(),
+        ..GetSessionEventsRequest::default()
+    };
+    pin(&req, &Pb::new().msg(1, ts(1)).msg(2, ts(2)).varint(3, 50).str(4, "50"));
+    let req = StreamSessionEventsRequest {
+        session_id: "s-1".into(),
+        start_index: 3,
+    };
+    pin(&req, &Pb::new().str(1, "s-1").varint(2, 3));
+}

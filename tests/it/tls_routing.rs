@@ -333,6 +333,9 @@ fn the_v1_routes_moved_to_grpc_answer_404() {
         // tsh mfa add, moved to CreateRegisterChallenge and AddMFADeviceSync.
         ("POST", "/v1/mfa/devices/register/begin"),
         ("POST", "/v1/mfa/devices/register/finish"),
+        // tsh recordings ls and tsh play, moved to GetSessionEvents and StreamSessionEvents.
+        ("GET", "/v1/recordings"),
+        ("GET", "/v1/recordings/abc"),
     ] {
         let url = format!("https://{}{path}", srv.web_addr);
         let out = run(

@@ -64,6 +64,30 @@ fn sessions_are_recorded_and_replayed() {
     );
     let id = first["id"].as_str().unwrap();
     assert!(listed.contains(id) && listed.contains("dev1"), "{listed}");
+    // The window and the limit are Teleport's flags.
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["recordings", "ls", "--format=json"];
+        all.extend_from_slice(args);
+        let out = alice.tsh(&all, None);
+        serde_json::from_str::<serde_json::Value>(out.ok())
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(json(&["--limit=1"]).len(), 1);
+    assert_eq!(json(&["--last=1h"]).len(), 2);
+    assert!(json(&["--from-utc=2099-01-01", "--to-utc=2099-01-02"]).is_empty());
+    let out = alice.tsh(&["recordings", "ls", "--last=1h", "--from-utc=2020-01-01"], None);
+    assert!(out.fails_with(1).contains("mutually exclusive"), "{out}");
+    let out = alice.tsh(
+        &["recordings", "ls", "--from-utc=2020-01-01", "--to-utc=2022-01-01"],
+        None,
+    );
+    assert!(
+        out.fails_with(1).contains("date range for recording listing too large"),
+        "{out}"
+    );
 
     // The file is a real asciicast: asciinema plays it.
     let file = srv.data_dir.join("records").join(format!("{id}.cast"));

@@ -54,15 +54,15 @@ pub fn run(env: &mut Env, args: PlayArgs) -> Result<()> {
     if args.speed.is_nan() || args.speed <= 0.0 {
         return Err(Error::bad_parameter("--speed must be more than 0"));
     }
-    let text = if args.session_id.ends_with(".cast") {
+    let (_, events) = if args.session_id.ends_with(".cast") {
         let path = std::path::Path::new(&args.session_id);
-        std::fs::read_to_string(path).map_err(|e| io_error("reading", path, e))?
+        asciicast::parse(&std::fs::read_to_string(path).map_err(|e| io_error("reading", path, e))?)?
     } else {
+        // Teleport's StreamSessionEvents, rebuilt into asciicast.
         let (home, session) = env.session()?;
-        let client = session.client(&home, env.global.insecure)?;
-        env.block_on_value(async { client.get_recording(&args.session_id).await })?
+        let id = &args.session_id;
+        env.block_on_value(async { session.auth_client(&home).await?.recording(id).await })?
     };
-    let (_, events) = asciicast::parse(&text)?;
     if args.format != Format::Text {
         let events = events
             .into_iter()

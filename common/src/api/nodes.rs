@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use super::{Client, segment};
+use super::Client;
 use crate::error::{Error, Result};
 
 /// `POST /webapi/host/credentials`: an OpenSSH node presents a join token and its public key
@@ -109,7 +109,7 @@ pub fn parse_selectors(args: &[String]) -> Result<BTreeMap<String, String>> {
     Ok(out)
 }
 
-/// A session the proxy recorded (`tsh recordings ls`).
+/// A session the proxy recorded, as `tsh recordings ls` shows it (from its `session.end` event).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Recording {
     /// Session ID.
@@ -132,32 +132,9 @@ pub struct Recording {
     pub ended: String,
 }
 
-/// `GET /v1/recordings`.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct RecordingList {
-    /// Newest first.
-    pub recordings: Vec<Recording>,
-}
-
 impl Client {
     /// Joins an OpenSSH node with a token (no client certificate needed).
     pub async fn join_node(&self, req: &JoinRequest) -> Result<JoinResponse> {
         self.call(Method::POST, "/webapi/host/credentials", Some(req)).await
-    }
-
-    /// Lists recorded sessions.
-    pub async fn list_recordings(&self) -> Result<Vec<Recording>> {
-        let list: RecordingList = self.call(Method::GET, "/v1/recordings", None::<&()>).await?;
-        Ok(list.recordings)
-    }
-
-    /// Fetches a recording (asciicast v2 text).
-    pub async fn get_recording(&self, id: &str) -> Result<String> {
-        let resp = self
-            .send(Method::GET, &format!("/v1/recordings/{}", segment(id)), None::<&()>)
-            .await?;
-        resp.text()
-            .await
-            .map_err(|e| Error::connection(format!("reading recording {id}: {e}")))
     }
 }

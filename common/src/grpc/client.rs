@@ -147,6 +147,32 @@ impl AuthClient {
         }
     }
 
+    /// Runs one server-streaming call and collects what it streams, each message within the
+    /// deadline, at most `max` of them.
+    pub(crate) async fn stream_all<T>(
+        &self,
+        rpc: &str,
+        call: impl Future<Output = std::result::Result<tonic::Response<tonic::Streaming<T>>, tonic::Status>>,
+        max: usize,
+    ) -> Result<Vec<T>> {
+        let mut stream = self.call(rpc, call).await?;
+        let mut all = Vec::new();
+        loop {
+            match tokio::time::timeout(CALL_TIMEOUT, stream.message()).await {
+                Ok(Ok(Some(item))) if all.len() < max => all.push(item),
+                Ok(Ok(Some(_))) => {
+                    return Err(Error::bad_parameter(format!(
+                        "{rpc}: {} sent more than {max} messages",
+                        self.addr
+                    )));
+                }
+                Ok(Ok(None)) => return Ok(all),
+                Ok(Err(status)) => return Err(from_status(&status, &self.addr)),
+                Err(_) => return Err(Error::connection(format!("{rpc}: timed out waiting for {}", self.addr))),
+            }
+        }
+    }
+
     /// Runs one call of `path` whose answer is handed over as raw bytes (see
     /// [`super::complete`]).
     pub(crate) async fn raw_call<Req: prost::Message + Send + 'static>(

@@ -8,6 +8,7 @@
 //! - [`status`]: gRPC status codes and Teleport's messages, to and from [`crate::error::Error`].
 //! - [`mfa`]: MFA challenges and answers between their protobuf and WebAuthn JSON forms.
 //! - [`listing`]: `tsh db ls` and `tsh kube ls` over `ListResources`.
+//! - [`recordings`]: recorded sessions as Teleport's audit events.
 //! - [`register`]: device registration between its protobuf and WebAuthn JSON forms.
 //! - [`resources`]: nodes between their protobuf type and `tsh ls`'s view.
 //! - [`convert`]: resources between their protobuf types and their YAML shape.
@@ -20,6 +21,7 @@ pub mod convert;
 pub mod listing;
 pub mod metadata;
 pub mod mfa;
+pub mod recordings;
 pub mod register;
 pub mod resources;
 pub mod route;

@@ -19,6 +19,11 @@ pub mod wrappers {
     include!(concat!(env!("OUT_DIR"), "/wrappers.rs"));
 }
 
+/// Package `events`: the audit events of recorded sessions.
+pub mod events {
+    include!(concat!(env!("OUT_DIR"), "/events.rs"));
+}
+
 /// Package `webauthn`: WebAuthn messages, bytes raw.
 pub mod webauthn {
     include!(concat!(env!("OUT_DIR"), "/webauthn.rs"));

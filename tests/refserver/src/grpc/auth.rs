@@ -4,16 +4,17 @@
 use std::sync::Arc;
 
 use tele_common::grpc::convert::{database_from_proto, database_to_proto, kube_from_proto, kube_to_proto};
+use tele_common::grpc::wire::events::OneOf;
 use tele_common::grpc::wire::proto::auth_service_server::AuthService;
 use tele_common::grpc::wire::proto::{
     AddMfaDeviceSyncRequest, AddMfaDeviceSyncResponse, Certs, CreateAuthenticateChallengeRequest,
     CreateRegisterChallengeRequest, CreateResetPasswordTokenRequest, CreateRoleRequest, CreateTokenV2Request,
-    DatabaseCertRequest, DatabaseCertResponse, DeleteMfaDeviceSyncRequest, DeleteRoleRequest, Features,
+    DatabaseCertRequest, DatabaseCertResponse, DeleteMfaDeviceSyncRequest, DeleteRoleRequest, Events, Features,
     GetHeadlessAuthenticationRequest, GetMfaDevicesRequest, GetMfaDevicesResponse, GetRoleRequest,
-    IsMfaRequiredRequest, IsMfaRequiredResponse, ListResourcesRequest, ListResourcesResponse, ListRolesRequest,
-    ListRolesResponse, MfaAuthenticateChallenge, MfaRegisterChallenge, PingRequest, PingResponse,
-    UpdateHeadlessAuthenticationStateRequest, UpdateRoleRequest, UpsertRoleRequest, UpsertTokenV2Request,
-    UserCertsRequest, create_token_v2_request, upsert_token_v2_request,
+    GetSessionEventsRequest, IsMfaRequiredRequest, IsMfaRequiredResponse, ListResourcesRequest, ListResourcesResponse,
+    ListRolesRequest, ListRolesResponse, MfaAuthenticateChallenge, MfaRegisterChallenge, PingRequest, PingResponse,
+    StreamSessionEventsRequest, UpdateHeadlessAuthenticationStateRequest, UpdateRoleRequest, UpsertRoleRequest,
+    UpsertTokenV2Request, UserCertsRequest, create_token_v2_request, upsert_token_v2_request,
 };
 use tele_common::grpc::wire::types::{
     DatabaseV3, DatabaseV3List, HeadlessAuthentication, KubernetesClusterV3, KubernetesClusterV3List, ProvisionTokenV2,
@@ -266,6 +267,24 @@ impl AuthService for AuthSvc {
     async fn delete_mfa_device_sync(&self, req: Request<DeleteMfaDeviceSyncRequest>) -> Answer<()> {
         let call = caller(&self.s, &req)?;
         answer(certs::delete_mfa_device(&self.s, &call.who, req.into_inner()))
+    }
+
+    async fn get_session_events(&self, req: Request<GetSessionEventsRequest>) -> Answer<Events> {
+        let call = caller(&self.s, &req)?;
+        answer(super::recordings::list(&self.s, &call.who, req.into_inner()))
+    }
+
+    type StreamSessionEventsStream = tokio_stream::Iter<std::vec::IntoIter<std::result::Result<OneOf, Status>>>;
+
+    async fn stream_session_events(
+        &self,
+        req: Request<StreamSessionEventsRequest>,
+    ) -> Answer<Self::StreamSessionEventsStream> {
+        let call = caller(&self.s, &req)?;
+        let events = super::recordings::stream(&self.s, &call.who, req.into_inner()).map_err(|e| status(&e))?;
+        Ok(Response::new(tokio_stream::iter(
+            events.into_iter().map(Ok).collect::<Vec<_>>(),
+        )))
     }
 
     async fn create_register_challenge(

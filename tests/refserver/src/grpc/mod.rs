@@ -9,6 +9,7 @@ pub mod catalog;
 mod certs;
 mod headless;
 mod nodes;
+mod recordings;
 mod register;
 mod roles;
 mod routed;

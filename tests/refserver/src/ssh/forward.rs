@@ -108,7 +108,18 @@ struct Relay {
     upstream: ChannelWriteHalf<client::Msg>,
     recorder: Recorder,
     size: (u32, u32),
-    session_id: Option<String>,
+    /// The session's ID once it starts, until whichever side closes first ends it.
+    session_id: SessionSlot,
+}
+
+/// A session's ID, shared by the handler and the pump from the node.
+type SessionSlot = Arc<Mutex<Option<String>>>;
+
+/// Marks the session in `slot` ended (once, by whichever side closes first).
+fn end_session(server: &crate::server::Server, slot: &SessionSlot) {
+    if let Some(id) = slot.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        let _ = server.store.end_session(&id, SystemTime::now());
+    }
 }
 
 struct ForwardHandler {
@@ -143,7 +154,7 @@ impl ForwardHandler {
         let data_dir = self.shared.server.settings.data_dir.clone();
         let title = format!("{}@{}", self.identity.login, self.node.name);
         let relay = self.relay(id)?;
-        relay.session_id = Some(session_id.clone());
+        *relay.session_id.lock().unwrap_or_else(|p| p.into_inner()) = Some(session_id.clone());
         if transfer {
             tracing::info!(session = %session_id, "file transfer (not recorded)");
             return Ok(());
@@ -217,6 +228,7 @@ impl russh::server::Handler for ForwardHandler {
         };
         let (read, write) = upstream.split();
         let recorder: Recorder = Arc::new(Mutex::new(None));
+        let slot: SessionSlot = Arc::new(Mutex::new(None));
         let id = channel.id();
         self.channels.insert(
             id,
@@ -224,12 +236,13 @@ impl russh::server::Handler for ForwardHandler {
                 upstream: write,
                 recorder: recorder.clone(),
                 size: (80, 24),
-                session_id: None,
+                session_id: slot.clone(),
             },
         );
         reply.accept().await;
         drop(channel);
-        tokio::spawn(pump(read, session.handle(), id, recorder));
+        let ends = (self.shared.server.clone(), slot);
+        tokio::spawn(pump(read, session.handle(), id, recorder, ends));
         Ok(())
     }
 
@@ -362,16 +375,21 @@ impl russh::server::Handler for ForwardHandler {
     async fn channel_close(&mut self, channel: ChannelId, _session: &mut Session) -> Result<(), SshError> {
         if let Some(relay) = self.channels.remove(&channel) {
             let _ = relay.upstream.close().await;
-            if let Some(id) = relay.session_id {
-                let _ = self.shared.server.store.end_session(&id, SystemTime::now());
-            }
+            end_session(&self.shared.server, &relay.session_id);
         }
         Ok(())
     }
 }
 
 /// Node to client: output (recorded), exit status, end of file, close.
-async fn pump(mut read: russh::ChannelReadHalf, client: Handle, id: ChannelId, recorder: Recorder) {
+/// The session ends when the node closes the channel, before the client hears of it.
+async fn pump(
+    mut read: russh::ChannelReadHalf,
+    client: Handle,
+    id: ChannelId,
+    recorder: Recorder,
+    (server, slot): (Arc<crate::server::Server>, SessionSlot),
+) {
     let record = |bytes: &[u8]| {
         if let Some(w) = recorder.lock().unwrap_or_else(|p| p.into_inner()).as_mut()
             && let Err(e) = w.output(bytes)
@@ -412,5 +430,6 @@ async fn pump(mut read: russh::ChannelReadHalf, client: Handle, id: ChannelId, r
     {
         tracing::warn!("{e}");
     }
+    end_session(&server, &slot);
     let _ = client.close(id).await;
 }

@@ -94,8 +94,6 @@ pub fn router(state: State) -> Router {
     Router::new()
         .nest("/webapi", webapi.clone())
         .nest("/v1/webapi", webapi)
-        .route("/v1/recordings", get(nodes::recordings))
-        .route("/v1/recordings/{id}", get(nodes::recording_file))
         .merge(pages::routes())
         // Kubernetes API paths (`/api`, `/apis`, `/version`, ...) with a routed certificate go
         // to the Kubernetes proxy; anything else is "no such endpoint".

@@ -1,20 +1,16 @@
-//! Joining OpenSSH nodes with a token, listing nodes, and recorded sessions.
+//! Joining OpenSSH nodes with a token (recorded sessions are `grpc::recordings`).
 
 use std::time::SystemTime;
 
 use axum::Json;
-use axum::extract::{Path, State as AxState};
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::extract::State as AxState;
 use ssh_key::PublicKey;
-use tele_common::api::nodes::{JoinRequest, JoinResponse, Recording, RecordingList};
-use tele_common::duration::rfc3339;
+use tele_common::api::nodes::{JoinRequest, JoinResponse};
 use tele_common::error::Error;
-use tele_common::resources::{SystemRole, Verb};
+use tele_common::resources::SystemRole;
 
 use super::{ApiJson, ApiResult, State};
-use crate::authz::Caller;
-use crate::store::{NodeRow, SessionRow};
+use crate::store::NodeRow;
 
 /// `POST /webapi/host/credentials`: a node presents a join token and gets its host certificate.
 pub async fn join(AxState(s): AxState<State>, ApiJson(req): ApiJson<JoinRequest>) -> ApiResult<Json<JoinResponse>> {
@@ -83,56 +79,4 @@ pub async fn join(AxState(s): AxState<State>, ApiJson(req): ApiJson<JoinRequest>
         ],
         node: row.view(),
     }))
-}
-
-/// `GET /v1/nodes`: all nodes for admins; for users, those their roles let them see.
-/// Whose sessions the caller may read: everyone's with a `session` read rule, else their own.
-fn session_owner(caller: &Caller) -> Option<String> {
-    match caller.check("session", Verb::Read) {
-        Ok(()) => None,
-        Err(_) => Some(caller.name().to_string()),
-    }
-}
-
-/// `GET /v1/recordings`.
-pub async fn recordings(AxState(s): AxState<State>, caller: Caller) -> ApiResult<Json<RecordingList>> {
-    let owner = session_owner(&caller);
-    let rows = s.store.sessions(owner.as_deref())?;
-    Ok(Json(RecordingList {
-        recordings: rows.iter().filter(|r| r.kind == "ssh").map(recording).collect(),
-    }))
-}
-
-fn recording(r: &SessionRow) -> Recording {
-    Recording {
-        id: r.id.clone(),
-        kind: r.kind.clone(),
-        user: r.user.clone(),
-        login: r.login.clone(),
-        hostname: r.node.clone(),
-        command: r.command.clone(),
-        started: rfc3339(r.started),
-        ended: r.ended.map(rfc3339).unwrap_or_default(),
-    }
-}
-
-/// `GET /v1/recordings/{id}`: the asciicast v2 file.
-pub async fn recording_file(
-    AxState(s): AxState<State>,
-    caller: Caller,
-    Path(id): Path<String>,
-) -> ApiResult<impl IntoResponse> {
-    let not_found =
-        || Error::not_found(format!("recording {id:?} is not found")).with_hint("list them with: tsh recordings ls");
-    let row = s
-        .store
-        .session(&id)?
-        .filter(|r| r.kind == "ssh")
-        .ok_or_else(not_found)?;
-    if session_owner(&caller).is_some_and(|owner| owner != row.user) {
-        return Err(not_found().into());
-    }
-    let path = crate::ssh::recording_path(&s.settings.data_dir, &row.id);
-    let text = std::fs::read_to_string(&path).map_err(|_| not_found())?;
-    Ok(([(header::CONTENT_TYPE, "application/x-asciicast")], text))
 }
