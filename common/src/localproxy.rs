@@ -24,11 +24,18 @@ pub async fn bind(port: u16) -> Result<TcpListener> {
 }
 
 /// Opens TLS to the proxy's web address (`host:port`) with `config` (a routed certificate and
-/// the ALPN name, from [`RouteCert::tls_config`](crate::api::routes::RouteCert::tls_config)).
+/// the ALPN name, from [`RouteCert::tls_config`](crate::api::routes::RouteCert::tls_config)),
+/// naming the proxy's host.
 pub async fn connect(proxy_addr: &str, config: Arc<ClientConfig>) -> Result<ProxyStream> {
     let (host, _) = crate::config::split_host_port(proxy_addr)?;
-    let name = ServerName::try_from(host.to_string())
-        .map_err(|_| Error::bad_parameter(format!("{host:?} is not a host name or address")))?;
+    connect_named(proxy_addr, &host, config).await
+}
+
+/// Opens TLS to the proxy's web address, asking for the server name `name` (Kubernetes is
+/// routed by it).
+pub async fn connect_named(proxy_addr: &str, name: &str, config: Arc<ClientConfig>) -> Result<ProxyStream> {
+    let name = ServerName::try_from(name.to_string())
+        .map_err(|_| Error::bad_parameter(format!("{name:?} is not a host name or address")))?;
     let tcp = TcpStream::connect(proxy_addr)
         .await
         .map_err(|e| Error::connection(format!("cannot reach the proxy at {proxy_addr}: {e}")))?;

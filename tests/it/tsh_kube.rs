@@ -350,6 +350,18 @@ fn clusters_the_roles_do_not_reach_are_refused() {
     std::fs::write(&path, kubeconfig).unwrap();
     let kc = format!("--kubeconfig={}", path.display());
     assert_pods(&run_kubectl(&alice, &[&kc, "get", "pods"]));
+    // Routing is by the server name alone: the same certificate without Teleport's name reaches
+    // the web API, which knows no Kubernetes path.
+    let unrouted = alice.dir().join("unrouted-kubeconfig");
+    std::fs::write(&unrouted, static_kubeconfig_named(&srv, &cred, None)).unwrap();
+    let out = run_kubectl(
+        &alice,
+        &[&format!("--kubeconfig={}", unrouted.display()), "get", "pods"],
+    );
+    assert!(
+        out.fails_with(1).contains("could not find the requested resource"),
+        "{out}"
+    );
     let role = srv.dir().join("role.yaml");
     // Once her role needs per-session MFA, a certificate made without a tap is refused.
     let mfa = ROLES.replace(
@@ -409,12 +421,20 @@ fn clusters_the_roles_do_not_reach_are_refused() {
 }
 
 /// A kubeconfig with the credential's certificate written in, as a user could copy it.
+/// A kubeconfig with the plugin's credentials, routed by Teleport's Kubernetes server name.
 fn static_kubeconfig(srv: &RefServer, cred: &Value) -> String {
+    static_kubeconfig_named(srv, cred, Some("kube-teleport-proxy-alpn.teleport.cluster.local"))
+}
+
+fn static_kubeconfig_named(srv: &RefServer, cred: &Value, tls_server_name: Option<&str>) -> String {
     use base64::Engine;
     let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
     let ca = std::fs::read_to_string(srv.ca_file()).unwrap();
+    let name = tls_server_name
+        .map(|n| format!("    tls-server-name: {n}\n"))
+        .unwrap_or_default();
     format!(
-        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://{}\n    certificate-authority-data: {}\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\ncurrent-context: c\nusers:\n- name: u\n  user:\n    client-certificate-data: {}\n    client-key-data: {}\n",
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://{}\n{name}    certificate-authority-data: {}\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\ncurrent-context: c\nusers:\n- name: u\n  user:\n    client-certificate-data: {}\n    client-key-data: {}\n",
         srv.localhost_addr(),
         b64(&ca),
         b64(cred["status"]["clientCertificateData"].as_str().unwrap()),
@@ -442,6 +462,16 @@ fn the_kubeconfig_is_private_and_keeps_other_contexts() {
     assert_eq!(names, ["example.test-prod-kube", "standin"]);
     let current = run_kubectl(&alice, &["config", "current-context"]);
     assert_eq!(current.ok(), "example.test-prod-kube\n");
+    // Teleport's server name, which routes kubectl's connections to the Kubernetes proxy.
+    let sni = run_kubectl(
+        &alice,
+        &[
+            "config",
+            "view",
+            "-o=jsonpath={.clusters[?(@.name==\"example.test\")].cluster.tls-server-name}",
+        ],
+    );
+    assert_eq!(sni.ok(), "kube-teleport-proxy-alpn.teleport.cluster.local");
     // The other context is intact.
     let jsonpath = "-o=jsonpath={.clusters[0].cluster.server}";
     let other = run_kubectl(

@@ -13,6 +13,23 @@ pub const PROXY_SSH: &[u8] = b"teleport-proxy-ssh";
 /// Suffix of the names Teleport's own servers answer to.
 pub const CLUSTER_LOCAL: &str = "teleport.cluster.local";
 
+/// Prefix of the TLS server names that route a connection to the Kubernetes proxy (Teleport
+/// routes Kubernetes by SNI; there is no Kubernetes ALPN value).
+pub const KUBE_SNI_PREFIX: &str = "kube-teleport-proxy-alpn.";
+
+/// The TLS server name for Kubernetes through the proxy at `host` (Teleport's
+/// `GetKubeTLSServerName`): `kube-teleport-proxy-alpn.<host>`, or
+/// `kube-teleport-proxy-alpn.teleport.cluster.local` when the host is empty, `localhost` or an
+/// IP address.
+pub fn kube_server_name(host: &str) -> String {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.is_empty() || host == "localhost" || host.parse::<std::net::IpAddr>().is_ok() {
+        format!("{KUBE_SNI_PREFIX}{CLUSTER_LOCAL}")
+    } else {
+        format!("{KUBE_SNI_PREFIX}{host}")
+    }
+}
+
 /// `<hex(cluster)>.teleport.cluster.local`: the TLS server name of the cluster's Auth service
 /// (Teleport's `EncodeClusterName`), valid whatever characters the cluster name holds.
 pub fn cluster_server_name(cluster: &str) -> String {
@@ -70,6 +87,21 @@ pub async fn dial(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kubernetes_server_names_are_teleports() {
+        assert_eq!(
+            kube_server_name("proxy.example.com"),
+            "kube-teleport-proxy-alpn.proxy.example.com"
+        );
+        for host in ["", "localhost", "127.0.0.1", "[::1]", "::1"] {
+            assert_eq!(
+                kube_server_name(host),
+                "kube-teleport-proxy-alpn.teleport.cluster.local",
+                "{host:?}"
+            );
+        }
+    }
 
     #[test]
     fn names_are_teleports() {

@@ -179,6 +179,9 @@ pub struct Entry {
     pub context_name: String,
     /// `https://host:port`.
     pub server: String,
+    /// `tls-server-name`: the name that routes kubectl's connections to the Kubernetes proxy
+    /// (Teleport's SNI routing); none for a server that needs no routing.
+    pub tls_server_name: Option<String>,
     /// The CA to trust (PEM).
     pub ca_pem: String,
     /// How to log in.
@@ -217,14 +220,14 @@ pub fn merge(existing: Option<&str>, entry: &Entry) -> Result<String> {
     let Value::Object(map) = &mut doc else {
         return Err(Error::bad_parameter("the existing kubeconfig is not a mapping"));
     };
-    upsert_named(
-        map,
-        "clusters",
-        json!({"name": entry.cluster_name, "cluster": {
-            "server": entry.server,
-            "certificate-authority-data": B64.encode(&entry.ca_pem),
-        }}),
-    );
+    let mut cluster = json!({
+        "server": entry.server,
+        "certificate-authority-data": B64.encode(&entry.ca_pem),
+    });
+    if let Some(name) = &entry.tls_server_name {
+        cluster["tls-server-name"] = json!(name);
+    }
+    upsert_named(map, "clusters", json!({"name": entry.cluster_name, "cluster": cluster}));
     let user = match &entry.credentials {
         Credentials::Exec { command, args, env } => {
             let env: Vec<Value> = env.iter().map(|(k, v)| json!({"name": k, "value": v})).collect();
@@ -411,6 +414,7 @@ mod tests {
             cluster_name: "example.test".into(),
             context_name: context_name("example.test", "prod"),
             server: "https://localhost:3080".into(),
+            tls_server_name: Some("kube-teleport-proxy-alpn.teleport.cluster.local".into()),
             ca_pem: "PEM".into(),
             credentials: Credentials::Exec {
                 command: "/bin/tsh".into(),
@@ -435,6 +439,16 @@ mod tests {
         let doc = crate::yaml::parse_value(&text).unwrap();
         assert_eq!(doc["contexts"].as_array().unwrap().len(), 2);
         assert_eq!(doc["users"][0]["user"]["token"], "abc");
+        let ours = doc["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "example.test")
+            .unwrap();
+        assert_eq!(
+            ours["cluster"]["tls-server-name"],
+            "kube-teleport-proxy-alpn.teleport.cluster.local"
+        );
     }
 
     #[test]
@@ -443,6 +457,7 @@ mod tests {
             cluster_name: teleport.into(),
             context_name: context_name(teleport, kube),
             server: format!("https://{teleport}:3080"),
+            tls_server_name: None,
             ca_pem: "ca".into(),
             credentials: Credentials::Exec {
                 command: "/usr/bin/tsh".into(),

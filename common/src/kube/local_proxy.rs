@@ -112,7 +112,8 @@ pub trait Upstream {
 }
 
 /// Serves `listener` until the future is dropped: every connection kubectl makes is checked
-/// against the local CA and relayed to `proxy_addr` (`host:port`, the TLS name is its host).
+/// against the local CA and relayed to `proxy_addr` (`host:port`), with the TLS server name that
+/// routes it to the Kubernetes proxy (`kube-teleport-proxy-alpn.`, Teleport's SNI routing).
 pub async fn serve<U: Upstream>(listener: TcpListener, local: &LocalCa, proxy_addr: &str, upstream: &mut U) {
     // Handshakes run concurrently; connections that passed the local CA come back here, where
     // the routed certificate (maybe a tap) is asked for one connection at a time.
@@ -134,7 +135,9 @@ pub async fn serve<U: Upstream>(listener: TcpListener, local: &LocalCa, proxy_ad
                 let Ok(config) = upstream.tls_config().await else { continue };
                 let addr = proxy_addr.to_string();
                 tokio::spawn(async move {
-                    if let Ok(remote) = crate::localproxy::connect(&addr, config).await {
+                    let Ok((host, _)) = crate::config::split_host_port(&addr) else { return };
+                    let name = crate::grpc::routing::kube_server_name(&host);
+                    if let Ok(remote) = crate::localproxy::connect_named(&addr, &name, config).await {
                         crate::localproxy::pipe(stream, remote).await;
                     }
                 });

@@ -1,22 +1,18 @@
-//! The Kubernetes proxy: requests on the web listener for the API server's paths (`/api`,
-//! `/apis`, `/version`, ...) whose client certificate is a routed certificate for a
-//! `kube_cluster` go to that cluster's API server (from `spec.kubeconfig`), as the user's
+//! The Kubernetes proxy: connections to the web listener whose TLS server name starts with
+//! `kube-teleport-proxy-alpn.` (Teleport's SNI routing) and whose client certificate is a routed
+//! certificate for a `kube_cluster` go to that cluster's API server (from `spec.kubeconfig`), as the user's
 //! Kubernetes identity: `Impersonate-User` (the role's `kubernetes_users`, else the Teleport user)
 //! and one `Impersonate-Group` per role `kubernetes_groups`, as Teleport's proxy does.
 //! Anything the client sent as `Impersonate-*` is dropped. Refusals are Kubernetes `Status`
 //! objects, so kubectl prints their message.
-//!
-//! Teleport routes Kubernetes traffic by SNI (`kube-teleport-proxy-alpn.`); here the paths and
-//! the certificate decide, on the one listener.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::body::Body;
-use axum::extract::{Request, State as AxState};
+use axum::extract::Request;
 use axum::http::{HeaderName, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum_server::tls::TlsInfo;
 use tele_common::api::routes::RouteTarget;
 use tele_common::error::{Error, ErrorKind, Result};
 use tele_common::kube::config::Upstream;
@@ -24,37 +20,37 @@ use tele_common::resources::labels_match;
 
 use crate::route::Routed;
 use crate::server::Server;
-use crate::web::{ApiError, State};
-
-/// The paths of a Kubernetes API server this listener forwards.
-const KUBE_PATHS: &[&str] = &["/api", "/apis", "/version", "/openapi", "/healthz", "/livez", "/readyz"];
 
 /// Largest request body forwarded (kubectl's manifests are far smaller).
 const MAX_BODY: usize = 64 << 20;
 
-fn is_kube_path(path: &str) -> bool {
-    KUBE_PATHS
-        .iter()
-        .any(|p| path == *p || path.strip_prefix(p).is_some_and(|rest| rest.starts_with('/')))
-}
-
-/// The router's fallback: Kubernetes paths go to the proxy, anything else is "no such endpoint".
-pub async fn fallback(AxState(s): AxState<State>, req: Request) -> Response {
-    if !is_kube_path(req.uri().path()) {
-        return ApiError(Error::not_found("no such endpoint")).into_response();
-    }
-    let certs = req
-        .extensions()
-        .get::<Arc<TlsInfo>>()
-        .map(|info| info.peer_certificates.clone())
-        .unwrap_or_default();
-    match forward(&s, &certs, req).await {
-        Ok(resp) => resp,
-        Err(e) => {
-            tracing::info!(error = %e.message(), "kubernetes request refused");
-            status(&e)
+/// Serves one connection the web listener routed here by its TLS server name
+/// (`kube-teleport-proxy-alpn.`): every request, whatever its path, goes to the Kubernetes
+/// cluster the client certificate is for. HTTP/1.1 and HTTP/2, as kubectl chooses.
+pub fn serve(s: Arc<Server>, tls: crate::tlsconf::TlsTcp, certs: Vec<Vec<u8>>) {
+    let certs = Arc::new(certs);
+    let service = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+        let (s, certs) = (s.clone(), certs.clone());
+        async move {
+            let answer = match forward(&s, &certs, req.map(Body::new)).await {
+                Ok(resp) => resp,
+                Err(e) => {
+                    tracing::info!(error = %e.message(), "kubernetes request refused");
+                    status(&e)
+                }
+            };
+            Ok::<_, std::convert::Infallible>(answer)
         }
-    }
+    });
+    tokio::spawn(async move {
+        let builder = hyper_util::server::conn::auto::Builder::new(hyper_util::rt::TokioExecutor::new());
+        if let Err(e) = builder
+            .serve_connection(hyper_util::rt::TokioIo::new(tls), service)
+            .await
+        {
+            tracing::debug!(error = %e, "kubernetes connection ended");
+        }
+    });
 }
 
 /// A Kubernetes `Status` for an error, with Kubernetes' reason words.
@@ -296,15 +292,5 @@ mod tests {
         assert!(e.message().contains("please select a user to impersonate"), "{e}");
         let e = super::principal(&routed(vec![dev])).err().unwrap();
         assert!(e.message().contains("does not allow Kubernetes access"), "{e}");
-    }
-
-    #[test]
-    fn only_the_api_servers_paths_are_forwarded() {
-        for p in ["/api", "/api/v1/pods", "/apis", "/version", "/openapi/v3"] {
-            assert!(super::is_kube_path(p), "{p}");
-        }
-        for p in ["/apiary", "/v1/status", "/webapi/ping", "/web/login", "/"] {
-            assert!(!super::is_kube_path(p), "{p}");
-        }
     }
 }

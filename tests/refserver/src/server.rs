@@ -279,6 +279,14 @@ pub async fn serve(server: Server) -> Result<()> {
     // The web names, and the names Teleport's own servers answer to: the Auth service is
     // dialed as `<hex(cluster)>.teleport.cluster.local` through the web port.
     let mut names = server.settings.server_names();
+    // Kubernetes is routed by `kube-teleport-proxy-alpn.<web host>` (`.teleport.cluster.local`
+    // for localhost and addresses, which the wildcard below covers).
+    let kube: Vec<String> = names
+        .iter()
+        .filter(|n| n.parse::<std::net::IpAddr>().is_err() && *n != "localhost")
+        .map(|n| routing::kube_server_name(n))
+        .collect();
+    names.extend(kube);
     names.push(format!("*.{}", routing::CLUSTER_LOCAL));
     names.push(routing::CLUSTER_LOCAL.to_string());
     let (cert_pem, key_pem) = server.cas.server_identity(&names, ADMIN_IDENTITY_TTL)?;

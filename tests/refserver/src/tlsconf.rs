@@ -51,7 +51,8 @@ pub struct Routes {
     pub ssh: Arc<crate::ssh::Shared>,
 }
 
-/// The web listener's acceptor: TLS, then routing by ALPN (Teleport's TLS routing on one port).
+/// The web listener's acceptor: TLS, then routing (Teleport's TLS routing on one port): by the
+/// server name first (`kube-teleport-proxy-alpn.*` goes to the Kubernetes proxy), then by ALPN.
 /// `teleport-auth@<hex(cluster)>.teleport.cluster.local` goes to the Auth service's gRPC,
 /// `teleport-proxy-ssh` to the SSH proxy, `teleport-postgres` to the database proxy; `h2` and
 /// `http/1.1` are HTTP for the router.
@@ -68,7 +69,8 @@ impl<A> Routing<A> {
     }
 }
 
-type TlsTcp = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
+/// A TLS connection on the web listener.
+pub type TlsTcp = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
 
 impl<A, S> axum_server::accept::Accept<tokio::net::TcpStream, S> for Routing<A>
 where
@@ -90,12 +92,20 @@ where
             let (tls, service) = inner.accept(stream, service).await?;
             let conn = tls.get_ref().1;
             let alpn = conn.alpn_protocol().unwrap_or_default();
-            if alpn == ALPN_POSTGRES {
-                let peer_certs = conn
-                    .peer_certificates()
+            let peer_certs = || -> Vec<Vec<u8>> {
+                conn.peer_certificates()
                     .map(|chain| chain.iter().map(|c| c.to_vec()).collect())
-                    .unwrap_or_default();
-                tokio::spawn(crate::db_proxy::serve(routes.server.clone(), tls, peer_certs));
+                    .unwrap_or_default()
+            };
+            if conn
+                .server_name()
+                .is_some_and(|name| name.starts_with(routing::KUBE_SNI_PREFIX))
+            {
+                let certs = peer_certs();
+                crate::kube_proxy::serve(routes.server.clone(), tls, certs);
+            } else if alpn == ALPN_POSTGRES {
+                let certs = peer_certs();
+                tokio::spawn(crate::db_proxy::serve(routes.server.clone(), tls, certs));
             } else if alpn == routing::PROXY_SSH {
                 crate::ssh::serve_stream(&routes.ssh, tls, peer);
             } else if alpn.starts_with(routing::AUTH_PREFIX.as_bytes()) {

@@ -61,6 +61,10 @@ pub fn run(env: &mut Env, args: KubeLoginArgs) -> Result<()> {
         cluster_name: profile.cluster.clone(),
         context_name: config::context_name(&profile.cluster, &name),
         server: format!("https://{}", profile.web_proxy_addr),
+        // Teleport routes Kubernetes by this name on the one web port.
+        tls_server_name: Some(tele_common::grpc::routing::kube_server_name(
+            &tele_common::config::split_host_port(&profile.web_proxy_addr)?.0,
+        )),
         ca_pem: session.certs.tls_cas.clone(),
         credentials: Credentials::Exec {
             command: tsh,

@@ -122,6 +122,7 @@ pub fn run(env: &mut Env, args: ProxyKubeArgs) -> Result<()> {
             cluster_name: context_name.clone(),
             context_name: context_name.clone(),
             server: format!("https://127.0.0.1:{port}"),
+            tls_server_name: None,
             ca_pem: local.ca_pem.clone(),
             credentials: Credentials::ClientCert {
                 cert_pem: local.client_cert_pem.clone(),

@@ -1,5 +1,5 @@
-//! The HTTPS listener: Teleport's unauthenticated `/webapi/*`, the mutual-TLS `/v1/*` API, and
-//! Kubernetes API paths for routed certificates (`crate::kube_proxy`, the fallback).
+//! The HTTPS listener's HTTP side: Teleport's `/webapi/*` (also under `/v1/webapi`) and the
+//! web pages. Everything after login is gRPC or routed by TLS (`crate::tlsconf`).
 //! Handlers stay thin: parse, check the caller, call the store or the CAs, answer.
 
 mod browser;
@@ -95,11 +95,14 @@ pub fn router(state: State) -> Router {
         .nest("/webapi", webapi.clone())
         .nest("/v1/webapi", webapi)
         .merge(pages::routes())
-        // Kubernetes API paths (`/api`, `/apis`, `/version`, ...) with a routed certificate go
-        // to the Kubernetes proxy; anything else is "no such endpoint".
-        .fallback(crate::kube_proxy::fallback)
+        .fallback(no_such_endpoint)
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
+}
+
+/// Any other path (Kubernetes traffic is routed by its TLS server name before HTTP).
+async fn no_such_endpoint() -> ApiError {
+    ApiError(Error::not_found("no such endpoint"))
 }
 
 // Logs the route template, never the URI: token values travel in paths.
