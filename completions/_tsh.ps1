@@ -528,6 +528,10 @@ Register-ArgumentCompleter -Native -CommandName 'tsh' -ScriptBlock {
         }
         'tsh;recordings;ls' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--from-utc', '--from-utc', [CompletionResultType]::ParameterName, 'Start of the window, a UTC date as 2006-01-02 (default: 24 hours ago)')
+            [CompletionResult]::new('--to-utc', '--to-utc', [CompletionResultType]::ParameterName, 'End of the window, a UTC date as 2006-01-02 (default: now)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Maximum number of recordings to show')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Duration into the past from which session recordings should be listed, e.g. 5h30m40s')
             [CompletionResult]::new('--proxy', '--proxy', [CompletionResultType]::ParameterName, 'Teleport proxy address [host:port]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Teleport user, defaults to the current OS user')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Minimum certificate lifetime to request, e.g. 1h30m')

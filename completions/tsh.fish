@@ -669,6 +669,10 @@ complete -c tsh -n "__fish_tsh_using_subcommand recordings; and not __fish_seen_
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l format -d 'Output format' -r -f -a "text\t'Human-readable text (tables)'
 json\t'JSON: stable, for scripts'
 yaml\t'YAML'"
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l from-utc -d 'Start of the window, a UTC date as 2006-01-02 (default: 24 hours ago)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l to-utc -d 'End of the window, a UTC date as 2006-01-02 (default: now)' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l limit -d 'Maximum number of recordings to show' -r
+complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l last -d 'Duration into the past from which session recordings should be listed, e.g. 5h30m40s' -r
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l proxy -d 'Teleport proxy address [host:port]' -r
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l user -d 'Teleport user, defaults to the current OS user' -r
 complete -c tsh -n "__fish_tsh_using_subcommand recordings; and __fish_seen_subcommand_from ls" -l ttl -d 'Minimum certificate lifetime to request, e.g. 1h30m' -r
