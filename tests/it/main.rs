@@ -6,6 +6,7 @@
 mod generated;
 mod headless_independent;
 mod key_suites;
+mod login_storm;
 mod nodes;
 mod refserver;
 mod ssh_refusals;

@@ -12,6 +12,7 @@ pub mod headless;
 pub mod issue;
 pub mod join;
 pub mod kube_proxy;
+pub mod lockout;
 pub mod mfa;
 pub mod route;
 pub mod server;

@@ -35,6 +35,8 @@ pub struct Server {
     pub headless_changed: tokio::sync::Notify,
     /// MFA answers `tsh db exec` may present again for five minutes.
     pub reusable_answers: crate::route::ReusableAnswers,
+    /// Password guesses being checked now (the lockout's count of them).
+    pub guesses: crate::lockout::Guesses,
 }
 
 impl Server {
@@ -94,6 +96,7 @@ pub fn open(settings: Settings, bootstrap: Vec<Resource>) -> Result<(Server, Fil
         cas,
         headless_changed: tokio::sync::Notify::new(),
         reusable_answers: Default::default(),
+        guesses: Default::default(),
     };
     write_admin_identity(&server)?;
     Ok((server, lock))

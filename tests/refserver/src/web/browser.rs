@@ -105,7 +105,7 @@ pub async fn finish_session(
         webauthn: req.webauthn,
         totp_code: req.totp_code,
     };
-    let row = login::authenticate(&s, &req.user, &req.pass, &resp)?;
+    let row = login::authenticate_off_workers(&s, &req.user, &req.pass, resp).await?;
     let user = row.user.metadata.name;
     let value = hex::encode(rand::random::<[u8; 32]>());
     s.store

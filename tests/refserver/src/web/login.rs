@@ -1,10 +1,10 @@
 //! Teleport's login web API: `POST /webapi/mfa/login/begin` and `/finish`.
 //!
 //! Any wrong user, password or second factor is "invalid credentials" (no user enumeration);
-//! the log says which. Five failures for a name within 30 minutes lock that name (known or not)
-//! for 30 minutes.
+//! the log says which. Failures count towards the lockout (`crate::lockout`), and the checks run
+//! off the async workers.
 
-use std::time::{Duration, SystemTime};
+use std::sync::Arc;
 
 use argon2::password_hash::PasswordVerifier;
 use argon2::password_hash::phc::PasswordHash;
@@ -21,11 +21,6 @@ use crate::mfa;
 use crate::server::Server;
 use crate::store::UserRow;
 
-/// Failures that lock a name.
-const MAX_FAILURES: u32 = 5;
-/// How long the lock lasts (and how far back failures count).
-const LOCKOUT: Duration = Duration::from_secs(30 * 60);
-
 /// A hash of a random password, so a login for an unknown user costs what a known one does.
 fn dummy_hash() -> &'static str {
     static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -36,19 +31,9 @@ fn invalid() -> Error {
     Error::access_denied("invalid credentials")
 }
 
-fn check_lock(s: &Server, user: &str) -> Result<()> {
-    if s.store.login_failures_since(user, SystemTime::now() - LOCKOUT)? >= MAX_FAILURES {
-        return Err(
-            Error::access_denied("too many failed login attempts: this account is locked for 30 minutes")
-                .with_hint("wait for the lock to expire, or ask an admin"),
-        );
-    }
-    Ok(())
-}
-
 fn fail(s: &Server, user: &str, reason: &str) -> Error {
     tracing::warn!(user, reason, "login failed");
-    if let Err(e) = s.store.add_login_failure(user, SystemTime::now()) {
+    if let Err(e) = s.store.add_login_failure(user, s.settings.now()) {
         tracing::error!("recording a failed login: {e}");
     }
     invalid()
@@ -73,8 +58,9 @@ fn check_password(s: &Server, user: &str, password: &str) -> Result<UserRow> {
 
 /// Checks the password and, when the cluster or the account has one, the second factor: what
 /// `/finish` and the web sign-in (`/finishsession`) share. A failure counts towards the lock.
-pub(super) fn authenticate(s: &Server, user: &str, password: &str, resp: &MfaResponse) -> Result<UserRow> {
-    check_lock(s, user)?;
+/// Blocking: call it through [`authenticate_off_workers`].
+fn authenticate(s: &Server, user: &str, password: &str, resp: &MfaResponse) -> Result<UserRow> {
+    let _guess = s.guesses.reserve(s, user)?;
     let row = check_password(s, user, password)?;
     let cap = s.cap()?;
     let answered = resp.webauthn.is_some() || !resp.totp_code.is_empty();
@@ -90,13 +76,32 @@ pub(super) fn authenticate(s: &Server, user: &str, password: &str, resp: &MfaRes
     Ok(row)
 }
 
+/// [`authenticate`] on the blocking pool.
+pub(super) async fn authenticate_off_workers(
+    s: &Arc<Server>,
+    user: &str,
+    password: &str,
+    resp: MfaResponse,
+) -> Result<UserRow> {
+    let (s, user, password) = (
+        s.clone(),
+        user.to_string(),
+        zeroize::Zeroizing::new(password.to_string()),
+    );
+    crate::lockout::off_workers(move || authenticate(&s, &user, &password, &resp)).await
+}
+
 /// `POST /webapi/mfa/login/begin`.
 pub async fn begin(
     AxState(s): AxState<State>,
     ApiJson(req): ApiJson<MfaLoginBeginRequest>,
 ) -> ApiResult<Json<MfaChallenge>> {
-    check_lock(&s, &req.user)?;
-    check_password(&s, &req.user, &req.pass)?;
+    let (s2, user, pass) = (s.clone(), req.user.clone(), zeroize::Zeroizing::new(req.pass.clone()));
+    crate::lockout::off_workers(move || {
+        let _guess = s2.guesses.reserve(&s2, &user)?;
+        check_password(&s2, &user, &pass).map(drop)
+    })
+    .await?;
     let cap = s.cap()?;
     if cap.spec.second_factor == tele_common::resources::SecondFactor::Off {
         return Ok(Json(MfaChallenge::default()));
@@ -124,7 +129,7 @@ pub async fn finish(
         webauthn: req.webauthn_challenge_response.clone(),
         totp_code: req.totp_code.clone(),
     };
-    let row = authenticate(&s, &req.user, &req.password, &resp)?;
+    let row = authenticate_off_workers(&s, &req.user, &req.password, resp).await?;
     let roles = issue::user_roles(&s, &row.user)?;
     // At login a TTL past the roles' limit is shortened, as Teleport does, not refused.
     let ttl = req.ttl.min(issue::max_ttl(&roles));
