@@ -147,3 +147,51 @@ fn ping_stays_fast_while_a_storm_of_logins_is_checked() {
         "a ping took {slowest:?} during the storm; one login alone takes {one_login:?}"
     );
 }
+
+#[test]
+fn oversized_names_and_bodies_are_refused_before_any_write() {
+    let srv = RefServer::start();
+    srv.add_user("alice", "access", "alice", PASSWORD, &[SECRET]);
+    // A 60 KB user name: a clear error, no failure recorded (so no lock and no log of it).
+    let long = "a".repeat(60 * 1024);
+    for _ in 0..8 {
+        let (code, body) = begin(&srv, &long, "wrong");
+        assert_eq!(code, "400", "{body}");
+        assert!(body.contains("user: longer than 255 bytes"), "{body}");
+    }
+    assert!(!srv.log().contains("login failed"), "no failure was recorded");
+    assert!(!srv.log().contains(&long[..1024]), "the name is not logged");
+    // A body past the limit (a 64 KB name, a 3 MB password) is 413, not 400, and is not read.
+    let file = srv.dir().join("big.json");
+    let big = format!(
+        "{{\"user\":\"{}\",\"pass\":\"{}\"}}",
+        "b".repeat(64 * 1024),
+        "x".repeat(3 << 20)
+    );
+    std::fs::write(&file, big).unwrap();
+    let curl = require_program("curl", "curl");
+    let url = format!("https://{}/webapi/mfa/login/begin", srv.localhost_addr());
+    let data = format!("@{}", file.display());
+    let out = run(
+        &curl,
+        &[
+            "-sk",
+            "--http1.1",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "-H",
+            "Content-Type: application/json",
+            "--data-binary",
+            &data,
+            &url,
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(out.ok(), "413", "{out}");
+    // Alice can still log in: nothing counted against her.
+    let (code, body) = begin(&srv, "alice", PASSWORD);
+    assert_eq!(code, "200", "{body}");
+}

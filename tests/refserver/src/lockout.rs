@@ -18,6 +18,9 @@ use tokio::sync::Semaphore;
 
 use crate::server::Server;
 
+/// The longest user name a login may name (checked before anything is looked up or written).
+pub const MAX_NAME: usize = 255;
+
 /// Failures that lock a name.
 pub const MAX_FAILURES: u32 = 5;
 /// How long the lock lasts (and how far back failures count).
@@ -36,6 +39,9 @@ pub struct Guess<'a> {
 impl Guesses {
     /// Reserves a place for one guess at `name`'s password, or refuses: the name is locked.
     pub fn reserve<'a>(&'a self, s: &Server, name: &str) -> Result<Guess<'a>> {
+        if name.len() > MAX_NAME {
+            return Err(Error::bad_parameter(format!("user: longer than {MAX_NAME} bytes")));
+        }
         let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let failures = s.store.login_failures_since(name, s.settings.now() - LOCKOUT)?;
         let in_flight = map.get(name).copied().unwrap_or(0);

@@ -38,9 +38,14 @@ impl Store {
         })
     }
 
-    /// Records a failed login for a name (known or not).
-    pub fn add_login_failure(&self, name: &str, at: SystemTime) -> Result<()> {
+    /// Records a failed login for a name (known or not), and forgets failures from before
+    /// `forget_before` (they count for nothing), so strangers' guesses cannot pile up.
+    pub fn add_login_failure(&self, name: &str, at: SystemTime, forget_before: SystemTime) -> Result<()> {
         self.with(|c| {
+            c.execute(
+                "DELETE FROM login_failures WHERE at <= ?1",
+                params![unix(forget_before)],
+            )?;
             c.execute(
                 "INSERT INTO login_failures (name, at) VALUES (?1, ?2)",
                 params![name, unix(at)],

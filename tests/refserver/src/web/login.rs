@@ -33,7 +33,8 @@ fn invalid() -> Error {
 
 fn fail(s: &Server, user: &str, reason: &str) -> Error {
     tracing::warn!(user, reason, "login failed");
-    if let Err(e) = s.store.add_login_failure(user, s.settings.now()) {
+    let now = s.settings.now();
+    if let Err(e) = s.store.add_login_failure(user, now, now - crate::lockout::LOCKOUT) {
         tracing::error!("recording a failed login: {e}");
     }
     invalid()

@@ -54,16 +54,24 @@ pub type ApiResult<T> = std::result::Result<T, ApiError>;
 pub struct ApiJson<T>(pub T);
 
 impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<T> {
-    type Rejection = ApiError;
+    type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(Self(v)),
-            Err(JsonRejection::JsonDataError(e)) => Err(Error::bad_parameter(e.body_text()).into()),
-            Err(e) => Err(Error::bad_parameter(e.body_text()).into()),
+            // A body past [`MAX_BODY`] is 413, with the error body the others have.
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                let err = Error::bad_parameter(format!("the request body is larger than {MAX_BODY} bytes"));
+                Err((StatusCode::PAYLOAD_TOO_LARGE, axum::Json(ErrorBody::from(&err))).into_response())
+            }
+            Err(JsonRejection::JsonDataError(e)) => Err(ApiError(Error::bad_parameter(e.body_text())).into_response()),
+            Err(e) => Err(ApiError(Error::bad_parameter(e.body_text())).into_response()),
         }
     }
 }
+
+/// The largest request body the web API reads (its JSON bodies are a few kilobytes).
+pub const MAX_BODY: usize = 64 * 1024;
 
 impl FromRequestParts<State> for Caller {
     type Rejection = ApiError;
@@ -96,6 +104,7 @@ pub fn router(state: State) -> Router {
         .nest("/v1/webapi", webapi)
         .merge(pages::routes())
         .fallback(no_such_endpoint)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
 }
