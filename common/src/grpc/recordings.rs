@@ -15,6 +15,7 @@ use super::wire::events::{
 use super::wire::proto::{GetSessionEventsRequest, Order, StreamSessionEventsRequest};
 use crate::api::nodes::Recording;
 use crate::asciicast::{Event, Header};
+use crate::duration::rfc3339;
 use crate::error::{Error, Result};
 
 /// Teleport's event types and codes.
@@ -108,10 +109,6 @@ pub fn recording_from_event(e: OneOf) -> Option<Recording> {
         started: time(&end.start_time),
         ended: time(&end.end_time),
     })
-}
-
-fn rfc3339(t: SystemTime) -> String {
-    humantime::format_rfc3339_seconds(t).to_string()
 }
 
 /// A recording as the events `StreamSessionEvents` sends: `session.start` with the terminal

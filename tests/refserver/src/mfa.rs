@@ -315,13 +315,13 @@ pub fn totp_registration_id(secret: &str) -> String {
 }
 
 /// Finishes a registration started by [`register_begin`]; `totp_id`, when the answer carries
-/// one, must be the challenge's.
+/// one, must be the challenge's. Returns the device as stored.
 pub fn register_finish(
     s: &Server,
     user: &str,
     req: &tele_common::api::login::RegisterFinishRequest,
     totp_id: Option<&str>,
-) -> Result<DeviceView> {
+) -> Result<MfaDevice> {
     let (state, expires) = s
         .store
         .take_challenge(user, REGISTER)?
@@ -377,7 +377,7 @@ pub fn register_finish(
         last_used: None,
     };
     s.store.add_mfa_device(user, &device)?;
-    Ok(view(&device))
+    Ok(device)
 }
 
 /// A device as clients see it (no secrets).

@@ -85,11 +85,15 @@ pub fn list(s: &Server, caller: &Caller, req: ListResourcesRequest) -> Result<Li
 
 /// Every keyword appears (case-insensitively) in the name, the address or a label.
 fn matches_keywords(n: &NodeRow, keywords: &[String]) -> bool {
-    let fields: Vec<String> = [n.name.clone(), n.addr.clone(), n.uuid.clone()]
+    let fields = [n.name.as_str(), n.addr.as_str(), n.uuid.as_str()]
         .into_iter()
-        .chain(n.labels.iter().flat_map(|(k, v)| [k.clone(), v.clone()]))
-        .map(|f| f.to_lowercase())
-        .collect();
+        .chain(n.labels.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]));
+    keywords_match(fields, keywords)
+}
+
+/// Every keyword appears (case-insensitively) in one of `fields`: `ListResources`' search.
+pub(super) fn keywords_match<'a>(fields: impl IntoIterator<Item = &'a str>, keywords: &[String]) -> bool {
+    let fields: Vec<String> = fields.into_iter().map(str::to_lowercase).collect();
     keywords
         .iter()
         .map(|k| k.to_lowercase())

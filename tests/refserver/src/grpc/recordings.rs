@@ -3,10 +3,11 @@
 //! `StreamSessionEvents` replays one recording (an asciicast v2 file here) as events. Users see
 //! their own sessions; a `session` read rule sees everyone's.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
 use tele_common::api::nodes::Recording;
 use tele_common::asciicast;
+use tele_common::duration::rfc3339;
 use tele_common::error::{Error, Result};
 use tele_common::grpc::convert::from_timestamp;
 use tele_common::grpc::recordings::{PROTOCOL_SSH, SessionInfo, recording_events, session_end};
@@ -30,7 +31,6 @@ pub fn session_owner(caller: &Caller) -> Option<String> {
 }
 
 fn recording(r: &SessionRow) -> Recording {
-    let rfc3339 = |t: SystemTime| humantime::format_rfc3339_seconds(t).to_string();
     Recording {
         id: r.id.clone(),
         kind: r.kind.clone(),

@@ -105,21 +105,15 @@ pub fn add(s: &Server, caller: &Caller, req: AddMfaDeviceSyncRequest) -> Result<
             webauthn: Some(credential_from_proto(cred)?),
         },
     };
-    let device = mfa::register_finish(s, user, &finish, totp_id.as_deref())?;
-    tracing::info!(user, device = device.name, kind = %device.kind, "MFA device added");
-    let stored = s
-        .store
-        .mfa_devices(user)?
-        .into_iter()
-        .find(|d| d.name == device.name)
-        .ok_or_else(|| Error::internal("the new device is not stored"))?;
+    let d = mfa::register_finish(s, user, &finish, totp_id.as_deref())?;
+    tracing::info!(user, device = d.name, kind = %d.kind, "MFA device added");
     Ok(AddMfaDeviceSyncResponse {
         device: Some(device_to_proto(
-            &stored.id,
-            &stored.name,
-            stored.kind == "webauthn",
-            stored.added,
-            stored.last_used,
+            &d.id,
+            &d.name,
+            d.kind == "webauthn",
+            d.added,
+            d.last_used,
         )),
     })
 }

@@ -69,12 +69,6 @@ fn page<T: Stored>(
 
 /// Every keyword appears (case-insensitively) in the name or a label.
 fn matches_keywords(name: &str, labels: &BTreeMap<String, String>, keywords: &[String]) -> bool {
-    let fields: Vec<String> = std::iter::once(name)
-        .chain(labels.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]))
-        .map(str::to_lowercase)
-        .collect();
-    keywords
-        .iter()
-        .map(|k| k.to_lowercase())
-        .all(|k| fields.iter().any(|f| f.contains(&k)))
+    let fields = std::iter::once(name).chain(labels.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]));
+    super::nodes::keywords_match(fields, keywords)
 }

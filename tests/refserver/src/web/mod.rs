@@ -15,7 +15,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::Router;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, MatchedPath, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
@@ -59,12 +58,8 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(Self(v)),
-            // A body past [`MAX_BODY`] is 413, with the error body the others have.
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                let err = Error::bad_parameter(format!("the request body is larger than {MAX_BODY} bytes"));
-                Err((StatusCode::PAYLOAD_TOO_LARGE, axum::Json(ErrorBody::from(&err))).into_response())
-            }
-            Err(JsonRejection::JsonDataError(e)) => Err(ApiError(Error::bad_parameter(e.body_text())).into_response()),
+            // A body past [`MAX_BODY`] without a length up front is 413 once it is seen.
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
             Err(e) => Err(ApiError(Error::bad_parameter(e.body_text())).into_response()),
         }
     }
@@ -72,6 +67,26 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
 
 /// The largest request body the web API reads (its JSON bodies are a few kilobytes).
 pub const MAX_BODY: usize = 64 * 1024;
+
+/// 413, with the error body the others have.
+fn too_large() -> Response {
+    let err = Error::bad_parameter(format!("the request body is larger than {MAX_BODY} bytes"));
+    (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(ErrorBody::from(&err))).into_response()
+}
+
+/// Refuses a request whose `Content-Length` is past [`MAX_BODY`] before any of its body is read
+/// (a client that asked `Expect: 100-continue` is not told to send it).
+async fn refuse_large_bodies(req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return too_large();
+    }
+    next.run(req).await
+}
 
 impl FromRequestParts<State> for Caller {
     type Rejection = ApiError;
@@ -105,6 +120,7 @@ pub fn router(state: State) -> Router {
         .merge(pages::routes())
         .fallback(no_such_endpoint)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(refuse_large_bodies))
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
 }
