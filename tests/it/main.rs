@@ -9,6 +9,7 @@ mod key_suites;
 mod login_storm;
 mod nodes;
 mod refserver;
+mod slow_clients;
 mod ssh_refusals;
 mod tctl_auth;
 mod tctl_credentials;

@@ -99,6 +99,7 @@ pub fn main() -> ExitCode {
 fn start(args: &StartArgs) -> Result<()> {
     let settings = Settings::load(&args.config)?;
     init_logging(&settings);
+    raise_fd_limit();
     let bootstrap = match &args.bootstrap {
         Some(path) => read_bootstrap(path)?,
         None => Vec::new(),
@@ -110,6 +111,21 @@ fn start(args: &StartArgs) -> Result<()> {
         .build()
         .map_err(|e| Error::internal(format!("runtime: {e}")))?;
     rt.block_on(crate::server::serve(server))
+}
+
+/// Lifts the soft limit on open files to the hard one, as Go does for Teleport: a default soft
+/// limit of 1,024 is a few hundred idle strangers. The hard limit stays the operator's.
+fn raise_fd_limit() {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let mut limit = getrlimit(Resource::Nofile);
+    if limit.current < limit.maximum {
+        let from = limit.current;
+        limit.current = limit.maximum;
+        match setrlimit(Resource::Nofile, limit) {
+            Ok(()) => tracing::debug!(?from, to = ?limit.current, "raised the open files limit"),
+            Err(e) => tracing::warn!("cannot raise the open files limit: {e}"),
+        }
+    }
 }
 
 fn join_openssh(args: &crate::join::JoinOpensshArgs) -> Result<()> {

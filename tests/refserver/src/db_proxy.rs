@@ -35,8 +35,6 @@ const CANCEL_REQUEST: u32 = 80_877_102;
 const PROTOCOL_3: u32 = 196_608;
 /// Startup packets larger than this are refused (PostgreSQL's own limit is 10000).
 const MAX_STARTUP: usize = 10_000;
-/// How long a client may take to send its startup message.
-const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long the client certificate the proxy presents to the database lasts: it is checked at
 /// the handshake only.
 const UPSTREAM_CERT_TTL: Duration = Duration::from_secs(60);
@@ -52,9 +50,10 @@ pub async fn serve<S: AsyncRead + AsyncWrite + Unpin>(s: Arc<Server>, mut client
 
 async fn relay<S: AsyncRead + AsyncWrite + Unpin>(s: &Server, client: &mut S, peer_certs: &[Vec<u8>]) -> Result<()> {
     // A client that never finishes its startup does not hold a task forever.
-    let startup = tokio::time::timeout(STARTUP_TIMEOUT, read_startup(client))
+    let limit = s.settings.timeouts.first_request;
+    let startup = tokio::time::timeout(limit, read_startup(client))
         .await
-        .map_err(|_| Error::bad_parameter("no startup message within 30 seconds"))?;
+        .map_err(|_| Error::bad_parameter(format!("no startup message within {limit:?}")))?;
     let Some(mut params) = startup? else {
         return Ok(());
     };
@@ -97,8 +96,9 @@ async fn relay<S: AsyncRead + AsyncWrite + Unpin>(s: &Server, client: &mut S, pe
 }
 
 /// Reads up to the startup message, answering `N` to encryption requests. `None`: a cancel
-/// request or a client that hung up.
-async fn read_startup<S: AsyncRead + AsyncWrite + Unpin>(client: &mut S) -> Result<Option<Vec<(String, String)>>> {
+/// request or a client that hung up. Public for the fuzz targets.
+#[doc(hidden)]
+pub async fn read_startup<S: AsyncRead + AsyncWrite + Unpin>(client: &mut S) -> Result<Option<Vec<(String, String)>>> {
     loop {
         let mut head = [0u8; 8];
         if client.read_exact(&mut head).await.is_err() {

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -29,8 +30,9 @@ const MAX_BODY: usize = 64 << 20;
 /// cluster the client certificate is for. HTTP/1.1 and HTTP/2, as kubectl chooses.
 pub fn serve(s: Arc<Server>, tls: crate::tlsconf::TlsTcp, certs: Vec<Vec<u8>>) {
     let certs = Arc::new(certs);
+    let server = s.clone();
     let service = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
-        let (s, certs) = (s.clone(), certs.clone());
+        let (s, certs) = (server.clone(), certs.clone());
         async move {
             let answer = match forward(&s, &certs, req.map(Body::new)).await {
                 Ok(resp) => resp,
@@ -43,7 +45,17 @@ pub fn serve(s: Arc<Server>, tls: crate::tlsconf::TlsTcp, certs: Vec<Vec<u8>>) {
         }
     });
     tokio::spawn(async move {
-        let builder = hyper_util::server::conn::auto::Builder::new(hyper_util::rt::TokioExecutor::new());
+        let mut builder = hyper_util::server::conn::auto::Builder::new(hyper_util::rt::TokioExecutor::new());
+        let limits = s.settings.timeouts;
+        builder
+            .http1()
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(limits.first_request);
+        builder
+            .http2()
+            .timer(hyper_util::rt::TokioTimer::new())
+            .keep_alive_interval(limits.idle / 2)
+            .keep_alive_timeout(Duration::from_secs(20).min(limits.idle));
         if let Err(e) = builder
             .serve_connection(hyper_util::rt::TokioIo::new(tls), service)
             .await

@@ -20,5 +20,6 @@ pub mod session_mfa;
 pub mod settings;
 pub mod ssh;
 pub mod store;
+pub mod timed;
 pub mod tlsconf;
 pub mod web;

@@ -318,16 +318,27 @@ pub async fn serve(server: Server) -> Result<()> {
         ssh,
     });
     let app = crate::web::router(server.clone());
-    // TCP_NODELAY: without it small answers wait out the peer's delayed ACK (~40 ms each).
+    let limits = server.settings.timeouts;
     let config = axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(tls));
     let acceptor = crate::tlsconf::Routing::new(
-        axum_server::tls_rustls::RustlsAcceptor::new(config).acceptor(axum_server::accept::NoDelayAcceptor::new()),
+        axum_server::tls_rustls::RustlsAcceptor::new(config).handshake_timeout(limits.handshake),
         routes,
     );
-    let server = axum_server::from_tcp(listener)
+    let mut server = axum_server::from_tcp(listener)
         .map_err(|e| Error::internal(e.to_string()))?
         .acceptor(acceptor)
-        .handle(handle.clone());
+        .handle(handle.clone())
+        .first_request_timeout(limits.first_request)
+        .accept_error_handler(|peer, e| match peer {
+            // The listener's own errors (out of descriptors): axum-server backs off 50 ms.
+            None => tracing::warn!("web accept: {e}"),
+            Some(peer) => tracing::debug!(%peer, "connection not served: {e}"),
+        });
+    let http = server.http_builder();
+    http.http1().header_read_timeout(limits.first_request);
+    http.http2()
+        .keep_alive_interval(limits.idle / 2)
+        .keep_alive_timeout(Duration::from_secs(20).min(limits.idle));
     tokio::spawn(shutdown_on_signal(handle, term, int));
     tracing::info!(addr = %local, "web listener ready");
     server

@@ -34,6 +34,69 @@ pub struct Settings {
     /// Test knob: refuse `allow_reuse` on `USER_SESSION` challenges, as Teleport 17 does, so a
     /// test can see tsh fall back to one tap per node.
     pub refuse_session_mfa_reuse: bool,
+    /// Connection time limits.
+    pub timeouts: Timeouts,
+}
+
+/// How long a stranger's connection may take at each step before the server closes it. Each
+/// has a test knob (an env variable holding a duration like `300ms`), so tests see a limit hit
+/// without waiting out the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeouts {
+    /// From accept to a finished TLS handshake (`REFSERVER_HANDSHAKE_TIMEOUT`).
+    pub handshake: Duration,
+    /// From the handshake to a whole first request: HTTP headers (every request's, on HTTP/1),
+    /// a gRPC connection's HTTP/2 preface, a PostgreSQL startup message
+    /// (`REFSERVER_FIRST_REQUEST_TIMEOUT`).
+    pub first_request: Duration,
+    /// An HTTP or gRPC connection with no byte either way is closed after this; HTTP/2 pings
+    /// every half of it find dead peers (`REFSERVER_IDLE_TIMEOUT`).
+    pub idle: Duration,
+    /// From connect to an authenticated SSH user (`REFSERVER_SSH_AUTH_TIMEOUT`).
+    pub ssh_auth: Duration,
+}
+
+impl Default for Timeouts {
+    /// Teleport's own figures where it has them: 5 s for a TLS handshake and its routing
+    /// (`HandshakeReadDeadline`), 20 s for request headers (`ReadHeadersTimeout`); 5 minutes
+    /// idle, 30 s to authenticate over SSH.
+    fn default() -> Self {
+        Self {
+            handshake: Duration::from_secs(5),
+            first_request: Duration::from_secs(20),
+            idle: Duration::from_secs(300),
+            ssh_auth: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Test knobs of [`Timeouts`].
+pub const HANDSHAKE_TIMEOUT_ENV: &str = "REFSERVER_HANDSHAKE_TIMEOUT";
+/// See [`HANDSHAKE_TIMEOUT_ENV`].
+pub const FIRST_REQUEST_TIMEOUT_ENV: &str = "REFSERVER_FIRST_REQUEST_TIMEOUT";
+/// See [`HANDSHAKE_TIMEOUT_ENV`].
+pub const IDLE_TIMEOUT_ENV: &str = "REFSERVER_IDLE_TIMEOUT";
+/// See [`HANDSHAKE_TIMEOUT_ENV`].
+pub const SSH_AUTH_TIMEOUT_ENV: &str = "REFSERVER_SSH_AUTH_TIMEOUT";
+
+impl Timeouts {
+    fn from_env() -> Result<Self> {
+        let d = Self::default();
+        Ok(Self {
+            handshake: env_duration(HANDSHAKE_TIMEOUT_ENV, d.handshake)?,
+            first_request: env_duration(FIRST_REQUEST_TIMEOUT_ENV, d.first_request)?,
+            idle: env_duration(IDLE_TIMEOUT_ENV, d.idle)?,
+            ssh_auth: env_duration(SSH_AUTH_TIMEOUT_ENV, d.ssh_auth)?,
+        })
+    }
+}
+
+#[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
+fn env_duration(name: &str, default: Duration) -> Result<Duration> {
+    match std::env::var(name) {
+        Ok(v) => tele_common::duration::parse(&v).map_err(|e| e.context(name)),
+        Err(_) => Ok(default),
+    }
 }
 
 /// Default lifetime of an MFA challenge (Teleport's).
@@ -57,12 +120,8 @@ fn clock_offset_file() -> Option<PathBuf> {
     std::env::var_os(CLOCK_OFFSET_FILE_ENV).map(PathBuf::from)
 }
 
-#[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
 fn challenge_ttl() -> Result<Duration> {
-    match std::env::var(CHALLENGE_TTL_ENV) {
-        Ok(v) => tele_common::duration::parse(&v).map_err(|e| e.context(CHALLENGE_TTL_ENV)),
-        Err(_) => Ok(MFA_CHALLENGE_TTL),
-    }
+    env_duration(CHALLENGE_TTL_ENV, MFA_CHALLENGE_TTL)
 }
 
 /// How long user invitations last (`tctl users add`).
@@ -108,6 +167,7 @@ impl Settings {
             mfa_challenge_ttl: challenge_ttl()?,
             clock_offset_file: clock_offset_file(),
             refuse_session_mfa_reuse: refuse_session_mfa_reuse(),
+            timeouts: Timeouts::from_env()?,
             config,
         })
     }

@@ -12,6 +12,8 @@ use tele_common::error::{Error, Result};
 use tele_common::grpc::routing;
 use tele_common::tls;
 
+use crate::timed::Timed;
+
 /// Builds the listener's config. ALPN values are chosen in this order (rustls takes the first
 /// of the server's list the client offers): Teleport's protocols before HTTP, because a gRPC
 /// client offers `teleport-auth@...` and then `h2`.
@@ -69,12 +71,15 @@ impl<A> Routing<A> {
     }
 }
 
-/// A TLS connection on the web listener.
-pub type TlsTcp = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
+/// A TLS connection on the web listener, over the [`Timed`] TCP stream that bounds it.
+pub type TlsTcp = tokio_rustls::server::TlsStream<Timed<tokio::net::TcpStream>>;
+
+/// The length of HTTP/2's client connection preface: what a gRPC client sends first.
+const H2_PREFACE_LEN: usize = 24;
 
 impl<A, S> axum_server::accept::Accept<tokio::net::TcpStream, S> for Routing<A>
 where
-    A: axum_server::accept::Accept<tokio::net::TcpStream, S, Stream = TlsTcp> + Clone + Send + Sync + 'static,
+    A: axum_server::accept::Accept<Timed<tokio::net::TcpStream>, S, Stream = TlsTcp> + Clone + Send + Sync + 'static,
     A::Future: Send,
     A::Service: Send,
     S: Send + 'static,
@@ -89,31 +94,40 @@ where
         let routes = self.routes.clone();
         Box::pin(async move {
             let peer = stream.peer_addr()?;
-            let (tls, service) = inner.accept(stream, service).await?;
+            // Without it small answers wait out the peer's delayed ACK (~40 ms each).
+            stream.set_nodelay(true)?;
+            let limits = routes.server.settings.timeouts;
+            // The handshake itself is bounded by the rustls acceptor's timeout.
+            let (mut tls, service) = inner.accept(Timed::new(stream), service).await?;
             let conn = tls.get_ref().1;
-            let alpn = conn.alpn_protocol().unwrap_or_default();
-            let peer_certs = || -> Vec<Vec<u8>> {
-                conn.peer_certificates()
-                    .map(|chain| chain.iter().map(|c| c.to_vec()).collect())
-                    .unwrap_or_default()
-            };
-            if conn
+            let alpn = conn.alpn_protocol().unwrap_or_default().to_vec();
+            let peer_certs: Vec<Vec<u8>> = conn
+                .peer_certificates()
+                .map(|chain| chain.iter().map(|c| c.to_vec()).collect())
+                .unwrap_or_default();
+            let kube = conn
                 .server_name()
-                .is_some_and(|name| name.starts_with(routing::KUBE_SNI_PREFIX))
-            {
-                let certs = peer_certs();
-                crate::kube_proxy::serve(routes.server.clone(), tls, certs);
+                .is_some_and(|name| name.starts_with(routing::KUBE_SNI_PREFIX));
+            let timed = tls.get_mut().0;
+            if kube {
+                timed.set_idle(limits.idle);
+                crate::kube_proxy::serve(routes.server.clone(), tls, peer_certs);
             } else if alpn == ALPN_POSTGRES {
-                let certs = peer_certs();
-                tokio::spawn(crate::db_proxy::serve(routes.server.clone(), tls, certs));
+                // The startup message has its own deadline; a session may then be quiet.
+                tokio::spawn(crate::db_proxy::serve(routes.server.clone(), tls, peer_certs));
             } else if alpn == routing::PROXY_SSH {
+                // Bounded until it authenticates; its keep-alives watch it after that.
                 crate::ssh::serve_stream(&routes.ssh, tls, peer);
             } else if alpn.starts_with(routing::AUTH_PREFIX.as_bytes()) {
+                timed.require_bytes(H2_PREFACE_LEN, limits.first_request);
+                timed.set_idle(limits.idle);
                 // Only this cluster's value was offered by the server config, so a match is ours.
                 if routes.grpc.send(crate::grpc::Conn::new(tls, peer)).is_err() {
                     tracing::error!("gRPC server is gone");
                 }
             } else {
+                // HTTP: axum-server bounds the first request, hyper the headers of the rest.
+                timed.set_idle(limits.idle);
                 return Ok((tls, service));
             }
             // Not an HTTP connection: axum-server drops this "error" quietly.

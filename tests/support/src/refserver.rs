@@ -20,6 +20,7 @@ pub struct RefServerBuilder {
     auth_extra: String,
     env: Vec<(String, String)>,
     ssh_port: bool,
+    fd_limit: Option<u64>,
 }
 
 impl RefServerBuilder {
@@ -57,6 +58,13 @@ impl RefServerBuilder {
     /// Sets an environment variable of the server process (test knobs).
     pub fn env(mut self, key: &str, value: &str) -> Self {
         self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// Runs the server under `prlimit --nofile=N:N`: soft and hard, so the server cannot raise
+    /// it, for tests of what it does when descriptors run out.
+    pub fn fd_limit(mut self, n: u64) -> Self {
+        self.fd_limit = Some(n);
         self
     }
 
@@ -111,6 +119,7 @@ impl RefServerBuilder {
             ssh_addr,
             bootstrap,
             env: self.env.clone(),
+            fd_limit: self.fd_limit,
             child: None,
         };
         for _ in 0..4 {
@@ -143,6 +152,7 @@ pub struct RefServer {
     pub ssh_addr: String,
     bootstrap: Option<PathBuf>,
     env: Vec<(String, String)>,
+    fd_limit: Option<u64>,
     log: PathBuf,
     child: Option<Child>,
 }
@@ -157,6 +167,7 @@ impl RefServer {
             auth_extra: String::new(),
             env: Vec::new(),
             ssh_port: true,
+            fd_limit: None,
         }
     }
 
@@ -184,7 +195,15 @@ impl RefServer {
             .append(true)
             .open(&self.log)
             .expect("server log");
-        let mut cmd = Command::new(refserver_bin());
+        // prlimit execs the server in place, so the child's pid is the server's.
+        let mut cmd = match self.fd_limit {
+            Some(n) => {
+                let mut cmd = Command::new(crate::require_program("prlimit", "util-linux"));
+                cmd.arg(format!("--nofile={n}:{n}")).arg("--").arg(refserver_bin());
+                cmd
+            }
+            None => Command::new(refserver_bin()),
+        };
         cmd.arg("start").arg("-c").arg(&self.config);
         if let Some(b) = &self.bootstrap {
             cmd.arg("--bootstrap").arg(b);
@@ -231,6 +250,11 @@ impl RefServer {
     /// Everything the server wrote to stderr so far.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("the server is running").id()
     }
 
     /// Kills the server with SIGKILL and waits for it to be gone.

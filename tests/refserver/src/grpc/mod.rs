@@ -23,6 +23,7 @@ use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use tele_common::error::Error;
 use tele_common::grpc::client::MAX_MESSAGE;
@@ -39,8 +40,7 @@ pub use tokens::find as find_token;
 
 use crate::authz::Caller;
 use crate::server::Server;
-
-type TlsTcp = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
+use crate::tlsconf::TlsTcp;
 
 /// What a call knows of its connection: the client's certificate chain (DER) and address.
 #[derive(Clone, Debug)]
@@ -119,9 +119,14 @@ pub fn start(server: Arc<Server>) -> Incoming {
         .max_decoding_message_size(MAX_MESSAGE)
         .max_encoding_message_size(MAX_MESSAGE);
     let trust = TrustServiceServer::new(trust::TrustSvc::new(server.clone())).max_encoding_message_size(MAX_MESSAGE);
+    let idle = server.settings.timeouts.idle;
     let config = ClusterConfigServiceServer::new(trust::TrustSvc::new(server));
     tokio::spawn(async move {
+        // Pings every half idle period find dead peers (and keep a live long poll's
+        // connection from reading as idle); a peer that does not answer within 20 s is gone.
         let result = tonic::transport::Server::builder()
+            .http2_keepalive_interval(Some(idle / 2))
+            .http2_keepalive_timeout(Some(Duration::from_secs(20).min(idle)))
             .add_service(service)
             .add_service(users)
             .add_service(trust)

@@ -45,16 +45,19 @@ pub(crate) struct ProxyHandler {
     identity: Option<Identity>,
     channels: HashMap<ChannelId, Channel<Msg>>,
     agent_forwarded: bool,
+    /// Told when the user has authenticated, which lifts the connection's auth deadline.
+    authenticated: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl ProxyHandler {
-    pub(crate) fn new(shared: Arc<Shared>, peer: SocketAddr) -> Self {
+    pub(crate) fn new(shared: Arc<Shared>, peer: SocketAddr, authenticated: tokio::sync::oneshot::Sender<()>) -> Self {
         Self {
             shared,
             peer,
             identity: None,
             channels: HashMap::new(),
             agent_forwarded: false,
+            authenticated: Some(authenticated),
         }
     }
 }
@@ -193,6 +196,9 @@ impl russh::server::Handler for ProxyHandler {
         match check_user_cert(&self.shared, user, certificate, false) {
             Ok(id) => {
                 tracing::info!(peer = %self.peer, user = %id.user, login = %id.login, "ssh login");
+                if let Some(tx) = self.authenticated.take() {
+                    let _ = tx.send(());
+                }
                 self.identity = Some(id);
                 Ok(Auth::Accept)
             }
