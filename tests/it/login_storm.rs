@@ -15,6 +15,11 @@ const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPJBSWY3DP";
 
 /// `POST /webapi/mfa/login/begin` with a password: the HTTP status and the body.
 fn begin(srv: &RefServer, user: &str, password: &str) -> (String, String) {
+    begin_from(srv, "127.0.0.1", user, password)
+}
+
+/// [`begin`] from another loopback address (a client on another machine).
+fn begin_from(srv: &RefServer, from: &str, user: &str, password: &str) -> (String, String) {
     let curl = require_program("curl", "curl");
     let url = format!("https://{}/webapi/mfa/login/begin", srv.localhost_addr());
     let body = serde_json::json!({"user": user, "pass": password}).to_string();
@@ -22,6 +27,8 @@ fn begin(srv: &RefServer, user: &str, password: &str) -> (String, String) {
         &curl,
         &[
             "-sk",
+            "--interface",
+            from,
             "-w",
             "\n%{http_code}",
             "-H",
@@ -203,4 +210,45 @@ fn oversized_names_and_bodies_are_refused_before_any_write() {
     // Alice can still log in: nothing counted against her.
     let (code, body) = begin(&srv, "alice", PASSWORD);
     assert_eq!(code, "200", "{body}");
+}
+
+#[test]
+fn one_address_cannot_queue_more_than_its_share_of_password_checks() {
+    let srv = Arc::new(RefServer::builder().env("REFSERVER_LOGINS_PER_ADDRESS", "3").start());
+    srv.add_user("alice", "access", "alice", PASSWORD, &[SECRET]);
+    // Thirty at once from one address: three are checked at a time; the others are refused
+    // before anything is looked up, and count nowhere.
+    let answers: Vec<(String, String)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..30)
+            .map(|i| {
+                let srv = srv.clone();
+                scope.spawn(move || begin_from(&srv, "127.0.0.2", &format!("stranger-{i}"), "guess"))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let refused: Vec<_> = answers.iter().filter(|(code, _)| code == "429").collect();
+    let checked: Vec<_> = answers.iter().filter(|(code, _)| code == "403").collect();
+    assert_eq!(
+        refused.len() + checked.len(),
+        30,
+        "429 or a checked wrong guess: {answers:?}"
+    );
+    assert!(!refused.is_empty(), "some were over the cap: {answers:?}");
+    assert!(
+        refused[0]
+            .1
+            .contains("too many login attempts from this address at once"),
+        "{}",
+        refused[0].1
+    );
+    assert_eq!(
+        srv.log().matches("no such user").count(),
+        checked.len(),
+        "only the admitted ones were checked"
+    );
+    // Another address is not refused: alice's right password gets its second-factor challenge.
+    let (code, body) = begin(&srv, "alice", PASSWORD);
+    assert_eq!(code, "200", "{body}");
+    assert!(body.contains("totp"), "{body}");
 }

@@ -343,8 +343,14 @@ fn is_root() -> bool {
 
 /// `POST /webapi/headless/login` as any HTTP client sends it (curl), with `stdin` as the body.
 fn post_headless(srv: &RefServer, body: &str) -> std::process::Child {
+    post_headless_from(srv, "127.0.0.1", body)
+}
+
+/// [`post_headless`] from another loopback address (a client on another machine).
+fn post_headless_from(srv: &RefServer, from: &str, body: &str) -> std::process::Child {
     let curl = require_program("curl", "curl");
     let mut child = std::process::Command::new(curl)
+        .args(["--interface", from])
         .args([
             "-sSk",
             "--fail-with-body",
@@ -365,8 +371,8 @@ fn post_headless(srv: &RefServer, body: &str) -> std::process::Child {
     child
 }
 
-/// The refserver's cap on one user's waiting requests (`MAX_LIVE_PER_USER`).
-const PER_USER_CAP: usize = 16;
+/// The refserver's cap on one address's waiting requests (`Limits::headless_per_address`).
+const PER_ADDRESS_CAP: usize = 16;
 
 fn request_body(user: &str, id: Option<&str>) -> String {
     use tele_common::api::headless::{HeadlessLoginRequest, authorized_key, request_id};
@@ -384,7 +390,7 @@ fn request_body(user: &str, id: Option<&str>) -> String {
 }
 
 #[test]
-fn requests_must_match_their_key_and_are_capped_per_user() {
+fn requests_must_match_their_key_and_are_capped_per_address() {
     let srv = cluster("", None);
     // An ID that is not the key's: someone else's request cannot be squatted.
     let out = post_headless(
@@ -421,28 +427,63 @@ fn requests_must_match_their_key_and_are_capped_per_user() {
         "{text}"
     );
 
-    // Sixteen waiting requests for one user; the seventeenth is refused at once.
-    let mut waiting: Vec<_> = (0..PER_USER_CAP)
-        .map(|_| post_headless(&srv, &request_body("mallory", None)))
+    // A stranger elsewhere sends sixteen requests naming alice; the seventeenth is refused at
+    // once, and the refusal blames the address, not alice.
+    let mut waiting: Vec<_> = (0..PER_ADDRESS_CAP)
+        .map(|_| post_headless_from(&srv, "127.0.0.2", &request_body("alice", None)))
         .collect();
     tele_test_support::wait_for("16 requests waiting", std::time::Duration::from_secs(30), || {
-        srv.log().matches("headless login waiting for approval").count() == PER_USER_CAP
+        srv.log().matches("headless login waiting for approval").count() == PER_ADDRESS_CAP
     });
-    let out = post_headless(&srv, &request_body("mallory", None))
+    let out = post_headless_from(&srv, "127.0.0.2", &request_body("alice", None))
         .wait_with_output()
         .unwrap();
+    assert_eq!(out.status.code(), Some(22), "an HTTP error");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("too many headless login requests are waiting for \\\"mallory\\\""),
+        text.contains("too many headless login requests from this address are waiting for approval"),
         "{text}"
     );
-    // Another user is not held up by mallory's.
+    assert!(!text.contains("alice"), "the refusal does not name the user: {text}");
+    // Alice herself, from her own address, is not held up by the stranger's requests.
     let remote = TshUser::new(&srv);
     let alice = laptop(&srv, "alice");
     let mut ls = start(&srv, &remote, "alice", &["ls"]);
     let id = request_id(&mut ls, &srv, "alice");
     approve(&alice, &id).ok();
-    ls.finish().ok();
+    assert!(ls.finish().ok().starts_with("Node Name"));
+    for c in &mut waiting {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
+}
+
+#[test]
+fn the_cluster_caps_waiting_requests_from_all_addresses_together() {
+    let srv = RefServer::builder()
+        .with_mfa()
+        .env("REFSERVER_HEADLESS_MAX_LIVE", "20")
+        .start();
+    // Sixteen from one address and four from another fill the cluster's twenty.
+    let mut waiting: Vec<_> = (0..PER_ADDRESS_CAP)
+        .map(|_| post_headless_from(&srv, "127.0.0.2", &request_body("bob", None)))
+        .chain((0..4).map(|_| post_headless_from(&srv, "127.0.0.3", &request_body("carol", None))))
+        .collect();
+    tele_test_support::wait_for("20 requests waiting", std::time::Duration::from_secs(30), || {
+        srv.log().matches("headless login waiting for approval").count() == 20
+    });
+    let out = post_headless_from(&srv, "127.0.0.4", &request_body("dave", None))
+        .wait_with_output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(22), "an HTTP error");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("too many headless login requests are waiting for approval in this cluster"),
+        "{text}"
+    );
+    for name in ["bob", "carol", "dave"] {
+        assert!(!text.contains(name), "the refusal names no user: {text}");
+    }
     for c in &mut waiting {
         let _ = c.kill();
         let _ = c.wait();

@@ -160,6 +160,7 @@ fn init_logging(settings: &Settings) {
         .with_writer(std::io::stderr)
         .with_ansi(false)
         .with_target(false)
+        .fmt_fields(crate::logfmt::fields())
         .init();
 }
 

@@ -3,9 +3,11 @@
 //! assertion to a `headless_login` challenge, or deny it. An approved request gets one-minute
 //! certificates marked MFA-verified; a denied, expired or abandoned one is deleted.
 //!
-//! Requests are unauthenticated inserts, so each user has at most [`MAX_LIVE_PER_USER`] live
-//! ones and the cluster [`MAX_LIVE`] (Teleport waits for the approver's "stub" resource
-//! instead; see ARCHITECTURE.md).
+//! Requests are unauthenticated inserts, so each client address may have only so many live
+//! ones, and the cluster only so many in all ([`crate::settings::Limits`]; Teleport waits for
+//! the approver's "stub" resource instead; see ARCHITECTURE.md). The caps count by address,
+//! not by the user named: anyone may name any user, and a cap per user would let a stranger
+//! lock a user out of headless login (and be reported as that user's requests).
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -16,7 +18,7 @@ use tele_common::api::headless::{
 };
 use tele_common::api::login::MfaResponse;
 use tele_common::duration;
-use tele_common::error::{Error, Result};
+use tele_common::error::{Error, ErrorKind, Result};
 
 use crate::server::Server;
 use crate::session_mfa::{HEADLESS_LOGIN, MFA_VERIFIED};
@@ -24,11 +26,8 @@ use crate::store::HeadlessRow;
 
 pub use tele_common::api::headless::SCOPE;
 
-/// Live requests one user may have at a time.
-pub const MAX_LIVE_PER_USER: u64 = 16;
-/// Live requests of all users together (names are not checked before approval, so a per-user
-/// cap alone would not bound the table).
-pub const MAX_LIVE: u64 = 1024;
+/// The longest public key a request may carry, in either form.
+const MAX_KEY: usize = 8 * 1024;
 
 /// The error of a cluster that does not allow headless login.
 pub fn disallowed() -> Error {
@@ -45,6 +44,35 @@ fn expired() -> Error {
         .with_hint("run the command again and approve it within 3 minutes")
 }
 
+/// Refuses a new request from `ip` when its address, or the cluster, has as many waiting as
+/// allowed. The messages name no user: the requests counted may be anyone's.
+fn check_caps(s: &Server, ip: IpAddr, now: std::time::SystemTime) -> Result<()> {
+    let limits = s.settings.limits;
+    let live = s.store.live_headless(now)?;
+    let key = crate::lockout::address_key(ip);
+    let from_here = live
+        .iter()
+        .filter(|a| a.parse().is_ok_and(|a: IpAddr| crate::lockout::address_key(a) == key))
+        .count() as u64;
+    let all = live.len() as u64;
+    let limited = |msg: &str, hint: &str| Err(Error::new(ErrorKind::LimitExceeded, msg).with_hint(hint));
+    if from_here >= limits.headless_per_address {
+        tracing::warn!(ip = %ip, from_here, "headless login request refused: too many waiting from one address");
+        return limited(
+            "too many headless login requests from this address are waiting for approval",
+            "approve or deny the waiting ones, or wait 3 minutes for them to expire",
+        );
+    }
+    if all >= limits.headless_live {
+        tracing::warn!(ip = %ip, all, "headless login request refused: too many waiting in the cluster");
+        return limited(
+            "too many headless login requests are waiting for approval in this cluster",
+            "try again in a few minutes",
+        );
+    }
+    Ok(())
+}
+
 /// Stores a new pending request after checking it; returns the row.
 pub fn open(s: &Server, req: &HeadlessLoginRequest, ip: IpAddr) -> Result<HeadlessRow> {
     if !s.cap()?.allow_headless() {
@@ -52,6 +80,18 @@ pub fn open(s: &Server, req: &HeadlessLoginRequest, ip: IpAddr) -> Result<Headle
     }
     if req.user.is_empty() {
         return Err(Error::bad_parameter("user: missing"));
+    }
+    if req.user.len() > crate::lockout::MAX_NAME {
+        return Err(Error::bad_parameter(format!(
+            "user: longer than {} bytes",
+            crate::lockout::MAX_NAME
+        )));
+    }
+    // An RSA-4096 key is under 1 KiB in either form: this bounds what a stored row may hold.
+    if req.ssh_pub_key.len() > MAX_KEY || req.tls_pub_key.len() > MAX_KEY {
+        return Err(Error::bad_parameter(format!(
+            "public keys: longer than {MAX_KEY} bytes"
+        )));
     }
     PublicKey::from_openssh(req.ssh_pub_key.trim())
         .map_err(|_| Error::bad_parameter("ssh_pub_key: not an OpenSSH public key"))?;
@@ -62,20 +102,7 @@ pub fn open(s: &Server, req: &HeadlessLoginRequest, ip: IpAddr) -> Result<Headle
         return Err(Error::bad_parameter("headless_id: does not match the SSH public key"));
     }
     let now = s.settings.now();
-    let (mine, all) = s.store.live_headless(&req.user, now)?;
-    if mine >= MAX_LIVE_PER_USER || all >= MAX_LIVE {
-        tracing::warn!(
-            user = req.user,
-            mine,
-            all,
-            "headless login request refused: too many waiting"
-        );
-        return Err(Error::access_denied(format!(
-            "too many headless login requests are waiting for {:?}",
-            req.user
-        ))
-        .with_hint("approve or deny the waiting ones, or wait 3 minutes"));
-    }
+    check_caps(s, ip, now)?;
     let row = HeadlessRow {
         id: req.headless_id.clone(),
         user: req.user.clone(),
@@ -251,7 +278,7 @@ pub const LOOKUP_WAIT: Duration = Duration::from_secs(3);
 pub async fn lookup(s: &Server, user: &str, id: &str) -> Result<HeadlessRow> {
     let deadline = tokio::time::Instant::now() + LOOKUP_WAIT;
     let found = watch(s, Some(deadline), || match get_row(s, user, id) {
-        Err(e) if e.kind() == tele_common::error::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
         other => other.map(Some),
     })
     .await?;
@@ -273,7 +300,7 @@ fn pending(s: &Server, user: &str, id: &str, verb: &str) -> Result<HeadlessRow> 
 fn decide(s: &Server, id: &str, state: State, device: Option<&str>) -> Result<()> {
     if !s.store.decide_headless(id, state, device, s.settings.now())? {
         return Err(Error::new(
-            tele_common::error::ErrorKind::CompareFailed,
+            ErrorKind::CompareFailed,
             "the headless login request was decided or expired meanwhile",
         ));
     }

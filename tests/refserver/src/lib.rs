@@ -13,6 +13,7 @@ pub mod issue;
 pub mod join;
 pub mod kube_proxy;
 pub mod lockout;
+pub mod logfmt;
 pub mod mfa;
 pub mod route;
 pub mod server;

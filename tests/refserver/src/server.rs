@@ -37,6 +37,8 @@ pub struct Server {
     pub reusable_answers: crate::route::ReusableAnswers,
     /// Password guesses being checked now (the lockout's count of them).
     pub guesses: crate::lockout::Guesses,
+    /// Password checks waiting or running, by client address.
+    pub addresses: crate::lockout::Addresses,
 }
 
 impl Server {
@@ -97,6 +99,7 @@ pub fn open(settings: Settings, bootstrap: Vec<Resource>) -> Result<(Server, Fil
         headless_changed: tokio::sync::Notify::new(),
         reusable_answers: Default::default(),
         guesses: Default::default(),
+        addresses: Default::default(),
     };
     write_admin_identity(&server)?;
     Ok((server, lock))

@@ -36,6 +36,67 @@ pub struct Settings {
     pub refuse_session_mfa_reuse: bool,
     /// Connection time limits.
     pub timeouts: Timeouts,
+    /// Caps on what strangers may have the server do at once.
+    pub limits: Limits,
+}
+
+/// Caps on unauthenticated work, each with a test knob (an env variable holding a number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Password checks (login begin, finish, web sign-in) one client address may have waiting
+    /// or running at once; past it a login is refused with 429 before anything is read from
+    /// the database (`REFSERVER_LOGINS_PER_ADDRESS`).
+    pub logins_per_address: u32,
+    /// Headless login requests one client address may have waiting
+    /// (`REFSERVER_HEADLESS_PER_ADDRESS`).
+    pub headless_per_address: u64,
+    /// Headless login requests waiting in the whole cluster (`REFSERVER_HEADLESS_MAX_LIVE`).
+    pub headless_live: u64,
+}
+
+impl Default for Limits {
+    /// Enough for a busy office behind one NAT address (200 people logging in at nine), few
+    /// enough that one address cannot queue an unbounded amount of hashing or fill the
+    /// headless table.
+    fn default() -> Self {
+        Self {
+            logins_per_address: 256,
+            headless_per_address: 16,
+            headless_live: 1024,
+        }
+    }
+}
+
+/// Test knobs of [`Limits`].
+pub const LOGINS_PER_ADDRESS_ENV: &str = "REFSERVER_LOGINS_PER_ADDRESS";
+/// See [`LOGINS_PER_ADDRESS_ENV`].
+pub const HEADLESS_PER_ADDRESS_ENV: &str = "REFSERVER_HEADLESS_PER_ADDRESS";
+/// See [`LOGINS_PER_ADDRESS_ENV`].
+pub const HEADLESS_MAX_LIVE_ENV: &str = "REFSERVER_HEADLESS_MAX_LIVE";
+
+impl Limits {
+    fn from_env() -> Result<Self> {
+        let d = Self::default();
+        Ok(Self {
+            logins_per_address: env_number(LOGINS_PER_ADDRESS_ENV, d.logins_per_address.into())? as u32,
+            headless_per_address: env_number(HEADLESS_PER_ADDRESS_ENV, d.headless_per_address)?,
+            headless_live: env_number(HEADLESS_MAX_LIVE_ENV, d.headless_live)?,
+        })
+    }
+}
+
+#[allow(clippy::disallowed_methods)] // the reference server is not bound by tele-common's seam
+fn env_number(name: &str, default: u64) -> Result<u64> {
+    match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(u64::from)
+            .ok_or_else(|| tele_common::error::Error::bad_parameter(format!("{name}: not a positive number: {v:?}"))),
+        Err(_) => Ok(default),
+    }
 }
 
 /// How long a stranger's connection may take at each step before the server closes it. Each
@@ -168,6 +229,7 @@ impl Settings {
             clock_offset_file: clock_offset_file(),
             refuse_session_mfa_reuse: refuse_session_mfa_reuse(),
             timeouts: Timeouts::from_env()?,
+            limits: Limits::from_env()?,
             config,
         })
     }

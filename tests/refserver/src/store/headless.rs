@@ -121,23 +121,20 @@ impl Store {
         self.with(|c| c.execute("DELETE FROM headless_requests WHERE id = ?1", [id]).map(drop))
     }
 
-    /// How many unexpired requests `user` has, and all users together (caps on
-    /// unauthenticated inserts), after removing requests expired for over [`KEEP_EXPIRED`]
+    /// The client addresses of the unexpired requests (for the caps on unauthenticated
+    /// inserts; at most the global cap of them), after removing requests expired for over [`KEEP_EXPIRED`]
     /// (kept that long so that a late approver is told "expired").
-    pub fn live_headless(&self, user: &str, now: SystemTime) -> Result<(u64, u64)> {
+    pub fn live_headless(&self, now: SystemTime) -> Result<Vec<String>> {
         self.with(|c| {
             c.execute(
                 "DELETE FROM headless_requests WHERE expires <= ?1",
                 [unix(now - KEEP_EXPIRED)],
             )?;
-            c.query_row(
-                "SELECT COUNT(*) FILTER (WHERE user = ?1), COUNT(*) FROM headless_requests WHERE expires > ?2",
-                params![user, unix(now)],
-                |r| {
-                    let n = |i| r.get::<_, i64>(i).map(|n| n.max(0) as u64);
-                    Ok((n(0)?, n(1)?))
-                },
-            )
+            let mut stmt = c.prepare("SELECT client_ip FROM headless_requests WHERE expires > ?1")?;
+            let ips = stmt
+                .query_map([unix(now)], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ips)
         })
     }
 }

@@ -73,3 +73,35 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn rows(s: &Store) -> u32 {
+        s.with(|c| c.query_row("SELECT COUNT(*) FROM login_failures", [], |r| r.get(0)))
+            .unwrap()
+    }
+
+    #[test]
+    fn failures_older_than_the_lockout_window_are_pruned_on_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        let window = Duration::from_secs(30 * 60);
+        let t0 = SystemTime::now();
+        // A stranger's spray of names, each failing once.
+        for i in 0..500 {
+            s.add_login_failure(&format!("name-{i}"), t0, t0 - window).unwrap();
+        }
+        assert_eq!(rows(&s), 500);
+        assert_eq!(s.login_failures_since("name-7", t0 - window).unwrap(), 1);
+        // One more failure once the window has passed: the old ones are gone, not just ignored.
+        let later = t0 + window + Duration::from_secs(1);
+        s.add_login_failure("alice", later, later - window).unwrap();
+        assert_eq!(rows(&s), 1);
+        assert_eq!(s.login_failures_since("name-7", t0 - window).unwrap(), 0);
+        assert_eq!(s.login_failures_since("alice", later - window).unwrap(), 1);
+    }
+}

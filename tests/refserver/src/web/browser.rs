@@ -99,13 +99,14 @@ fn cookie(value: &str, max_age: Duration) -> Result<HeaderValue> {
 /// `POST /webapi/mfa/login/finishsession`.
 pub async fn finish_session(
     AxState(s): AxState<State>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     ApiJson(req): ApiJson<WebLoginRequest>,
 ) -> ApiResult<impl IntoResponse> {
     let resp = MfaResponse {
         webauthn: req.webauthn,
         totp_code: req.totp_code,
     };
-    let row = login::authenticate_off_workers(&s, &req.user, &req.pass, resp).await?;
+    let row = login::authenticate_off_workers(&s, peer.ip(), &req.user, &req.pass, resp).await?;
     let user = row.user.metadata.name;
     let value = hex::encode(rand::random::<[u8; 32]>());
     s.store

@@ -80,6 +80,7 @@ fn authenticate(s: &Server, user: &str, password: &str, resp: &MfaResponse) -> R
 /// [`authenticate`] on the blocking pool.
 pub(super) async fn authenticate_off_workers(
     s: &Arc<Server>,
+    ip: std::net::IpAddr,
     user: &str,
     password: &str,
     resp: MfaResponse,
@@ -89,16 +90,18 @@ pub(super) async fn authenticate_off_workers(
         user.to_string(),
         zeroize::Zeroizing::new(password.to_string()),
     );
-    crate::lockout::off_workers(move || authenticate(&s, &user, &password, &resp)).await
+    let s2 = s.clone();
+    crate::lockout::off_workers(&s2, ip, move || authenticate(&s, &user, &password, &resp)).await
 }
 
 /// `POST /webapi/mfa/login/begin`.
 pub async fn begin(
     AxState(s): AxState<State>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     ApiJson(req): ApiJson<MfaLoginBeginRequest>,
 ) -> ApiResult<Json<MfaChallenge>> {
     let (s2, user, pass) = (s.clone(), req.user.clone(), zeroize::Zeroizing::new(req.pass.clone()));
-    crate::lockout::off_workers(move || {
+    crate::lockout::off_workers(&s, peer.ip(), move || {
         let _guess = s2.guesses.reserve(&s2, &user)?;
         check_password(&s2, &user, &pass).map(drop)
     })
@@ -130,7 +133,7 @@ pub async fn finish(
         webauthn: req.webauthn_challenge_response.clone(),
         totp_code: req.totp_code.clone(),
     };
-    let row = authenticate_off_workers(&s, &req.user, &req.password, resp).await?;
+    let row = authenticate_off_workers(&s, peer.ip(), &req.user, &req.password, resp).await?;
     let roles = issue::user_roles(&s, &row.user)?;
     // At login a TTL past the roles' limit is shortened, as Teleport does, not refused.
     let ttl = req.ttl.min(issue::max_ttl(&roles));
