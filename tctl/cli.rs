@@ -88,7 +88,8 @@ impl Env {
     pub async fn connect_auth(&self) -> Result<AuthClient> {
         let creds = admin::credentials(&self.ctx, &self.admin_options())?;
         *self.expired_hint.borrow_mut() = creds.expired_hint();
-        let client = AuthClient::connect(&creds.addr, &creds.cluster, creds.tls()?)
+        let timeout = tele_common::api::timeout(&self.ctx)?;
+        let client = AuthClient::connect_within(&creds.addr, &creds.cluster, creds.tls()?, timeout)
             .await
             .map_err(|e| creds.explain(e))?;
         let mfa = TermAdminMfa {

@@ -29,7 +29,7 @@ pub fn wanted(env: &Env, home: &Home) -> Result<bool> {
     let insecure = g.insecure;
     env.block_on_value(async move {
         let trust = tele_common::login::web_trust(&ctx, home, &proxy, insecure)?;
-        let ping = tele_common::api::Client::new(&proxy, trust)?.ping().await?;
+        let ping = tele_common::api::Client::new(&ctx, &proxy, trust)?.ping().await?;
         Ok(ping.auth.local.is_some_and(|l| l.name == headless::CONNECTOR))
     })
 }

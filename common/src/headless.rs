@@ -41,7 +41,7 @@ pub struct Pending {
 
 /// Makes the keys and the request; nothing is sent yet but a ping (is headless allowed?).
 pub async fn begin(ctx: &Context, home: &Home, proxy: &str, user: &str, insecure: bool) -> Result<Pending> {
-    let client = Client::new(proxy, web_trust(ctx, home, proxy, insecure)?)?;
+    let client = Client::new(ctx, proxy, web_trust(ctx, home, proxy, insecure)?)?;
     let ping = client.ping().await?;
     if !ping.auth.allow_headless {
         return Err(Error::access_denied("headless disallowed by cluster settings")

@@ -92,7 +92,7 @@ pub async fn login(
     prompter: &dyn Prompter,
     authenticator: Option<Arc<dyn Authenticator>>,
 ) -> Result<LoginOutcome> {
-    let client = Client::new(&opts.proxy, web_trust(ctx, home, &opts.proxy, opts.insecure)?)?;
+    let client = Client::new(ctx, &opts.proxy, web_trust(ctx, home, &opts.proxy, opts.insecure)?)?;
     let ping = client.ping().await.map_err(|e| {
         if e.kind() == crate::error::ErrorKind::Unauthenticated && !opts.insecure {
             e.with_hint("if the proxy uses a private CA, trust it with SSL_CERT_FILE=ca.pem (or --insecure for tests)")
@@ -206,7 +206,9 @@ fn now_unix(ctx: &Context) -> u64 {
 
 /// Checks what the proxy sent before anything is saved: a user certificate for this user,
 /// signed by the cluster's user CA, valid now; a TLS certificate for this user; a host CA.
-pub(crate) fn check_login_certs(ctx: &Context, resp: &SshLoginResponse, user_ca_line: &str) -> Result<Certificate> {
+/// Public for the fuzz targets.
+#[doc(hidden)]
+pub fn check_login_certs(ctx: &Context, resp: &SshLoginResponse, user_ca_line: &str) -> Result<Certificate> {
     let bad = |what: &str| Error::unauthenticated(format!("bad response from the server: {what}"));
     if resp.host_signers.is_empty() || resp.host_signers.iter().all(|s| s.checking_keys.is_empty()) {
         return Err(bad("expected at least one certificate, got 0"));

@@ -5,6 +5,7 @@
 
 mod generated;
 mod headless_independent;
+mod hostile_server;
 mod key_suites;
 mod login_storm;
 mod nodes;

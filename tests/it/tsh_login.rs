@@ -260,6 +260,7 @@ fn a_replayed_assertion_is_refused() {
     let key = SoftAuthenticator::new(u.dir().join("softkey.json"));
     let ca = tele_common::tls::parse_certs_pem(&std::fs::read_to_string(srv.ca_file()).unwrap()).unwrap();
     let client = Client::new(
+        &tele_common::context::Context::for_test(&[]),
         &srv.localhost_addr(),
         tele_common::tls::client_config(&ca, None, false).unwrap(),
     )

@@ -18,9 +18,30 @@ use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::context::Context;
 use crate::error::{Error, ErrorBody, ErrorKind, Result};
 use crate::sshca::ExportType;
 use types::{FindResponse, PingResponse};
+
+/// How long one web API call may take by default (headless login's long poll sets its own).
+pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+/// Overrides [`DEFAULT_TIMEOUT`] (a duration such as `30s`): for slow links, and for tests that
+/// see a stalled server cut without waiting a minute.
+pub const TIMEOUT_ENV: &str = "TELE_HTTP_TIMEOUT";
+/// The largest answer read: the biggest the web API sends (a login's certificates and CAs, a
+/// CA export) is a few KiB; a server sending more is refused before it fills memory.
+pub const MAX_RESPONSE: usize = 4 << 20;
+/// The largest error answer read: past it only the status is reported.
+const MAX_ERROR_BODY: usize = 64 << 10;
+
+/// How long one call may take: [`TIMEOUT_ENV`] or [`DEFAULT_TIMEOUT`] (for the web API and the
+/// Auth service's gRPC alike).
+pub fn timeout(ctx: &Context) -> Result<std::time::Duration> {
+    match ctx.var(TIMEOUT_ENV) {
+        Some(v) => crate::duration::parse(v).map_err(|e| e.context(TIMEOUT_ENV)),
+        None => Ok(DEFAULT_TIMEOUT),
+    }
+}
 
 /// A client of one cluster's web address.
 #[derive(Clone, Debug)]
@@ -31,13 +52,15 @@ pub struct Client {
 }
 
 impl Client {
-    /// A client of `addr` (`host:port`) over the given TLS config.
-    pub fn new(addr: &str, tls: rustls::ClientConfig) -> Result<Self> {
+    /// A client of `addr` (`host:port`) over the given TLS config; each call times out after
+    /// [`DEFAULT_TIMEOUT`] or what [`TIMEOUT_ENV`] says.
+    pub fn new(ctx: &Context, addr: &str, tls: rustls::ClientConfig) -> Result<Self> {
+        let timeout = timeout(ctx)?;
         let http = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)
             .tcp_nodelay(true)
-            .connect_timeout(std::time::Duration::from_secs(10))
-            .timeout(std::time::Duration::from_secs(60))
+            .connect_timeout(std::time::Duration::from_secs(10).min(timeout))
+            .timeout(timeout)
             .build()
             .map_err(|e| Error::internal(format!("building HTTP client: {e}")))?;
         Ok(Self {
@@ -69,7 +92,36 @@ impl Client {
             None => "/webapi/auth/export".to_string(),
         };
         let resp = self.send(Method::GET, &path, None::<&()>).await?;
-        resp.text().await.map_err(|e| classify(&e, &self.addr))
+        let bytes = self.read_limited(resp, &path, MAX_RESPONSE).await?;
+        String::from_utf8(bytes)
+            .map_err(|_| Error::internal(format!("bad response from the server to {path}: not UTF-8")))
+    }
+
+    /// Reads an answer's body, refusing one past `max` bytes (by its declared length, or as it
+    /// arrives) before it fills memory.
+    async fn read_limited(&self, mut resp: reqwest::Response, path: &str, max: usize) -> Result<Vec<u8>> {
+        let too_large = || {
+            Error::new(
+                ErrorKind::LimitExceeded,
+                format!(
+                    "the answer of {} to {path} is larger than {} KiB: not read",
+                    self.addr,
+                    max >> 10
+                ),
+            )
+            .with_hint("check that the address is a Teleport proxy")
+        };
+        if resp.content_length().is_some_and(|n| n > max as u64) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| classify(&e, &self.addr))? {
+            if body.len() + chunk.len() > max {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
     }
 
     async fn send<B: Serialize + ?Sized>(
@@ -100,8 +152,8 @@ impl Client {
             return Ok(resp);
         }
         let status = resp.status();
-        let text = resp.text().await.unwrap_or_default();
-        Err(match serde_json::from_str::<ErrorBody>(&text) {
+        let text = self.read_limited(resp, path, MAX_ERROR_BODY).await.unwrap_or_default();
+        Err(match serde_json::from_slice::<ErrorBody>(&text) {
             Ok(body) => body.into(),
             Err(_) => Error::new(kind_of_status(status), format!("the server answered {status}")),
         })
@@ -124,7 +176,7 @@ impl Client {
         timeout: impl Into<Option<std::time::Duration>>,
     ) -> Result<T> {
         let resp = self.send_with(method, path, body, timeout.into()).await?;
-        let bytes = resp.bytes().await.map_err(|e| classify(&e, &self.addr))?;
+        let bytes = self.read_limited(resp, path, MAX_RESPONSE).await?;
         serde_json::from_slice(&bytes)
             .map_err(|e| Error::internal(format!("bad response from the server to {path}: {e}")))
     }
@@ -153,6 +205,12 @@ fn kind_of_status(status: StatusCode) -> ErrorKind {
     }
 }
 
+fn timed_out(addr: &str) -> Error {
+    Error::connection(format!("timed out talking to {addr}: the server stopped answering")).with_hint(format!(
+        "check that the proxy is up and reachable; on a slow link, raise {TIMEOUT_ENV} (e.g. 2m)"
+    ))
+}
+
 /// Turns a transport error into one a user can act on: TLS trust problems, refused
 /// connections and timeouts each get their own message and hint.
 fn classify(err: &reqwest::Error, addr: &str) -> Error {
@@ -170,7 +228,7 @@ fn classify(err: &reqwest::Error, addr: &str) -> Error {
         source = e.source();
     }
     if err.is_timeout() {
-        return Error::connection(format!("timed out talking to {addr}"));
+        return timed_out(addr);
     }
     Error::connection(format!("cannot talk to {addr}: {}", flatten(err)))
 }
@@ -195,7 +253,7 @@ fn classify_io_kind(io: &std::io::Error, addr: &str) -> Option<Error> {
                 "the server may have refused your certificate: check that your identity is current and from this cluster",
             ),
         ),
-        std::io::ErrorKind::TimedOut => Some(Error::connection(format!("timed out talking to {addr}"))),
+        std::io::ErrorKind::TimedOut => Some(timed_out(addr)),
         _ => None,
     }
 }

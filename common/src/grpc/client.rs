@@ -36,7 +36,7 @@ use crate::error::{Error, Result};
 
 /// Resources asked for per `ListResources` page.
 const PAGE: i32 = 1000;
-/// How long one call may take.
+/// How long one call may take by default ([`AuthClient::with_timeout`] sets another).
 const CALL_TIMEOUT: Duration = Duration::from_secs(60);
 /// The largest answer the client reads: far above any listing this suite makes (100,000 tokens
 /// are about 20 MB), below what would exhaust memory.
@@ -52,6 +52,8 @@ pub struct AuthClient {
     admin_mfa: Option<Arc<dyn AdminMfa>>,
     /// The admin-action MFA answer of this command, once given (metadata value).
     admin_answer: Arc<Mutex<Option<String>>>,
+    /// How long one call (or one streamed message) may take.
+    timeout: Duration,
 }
 
 /// Answers the MFA challenge of an admin action: the binary's prompt and security key.
@@ -72,11 +74,31 @@ impl AuthClient {
     /// Dials the proxy at `addr` (`host:port`) and reaches `cluster`'s Auth service. `tls`
     /// carries the roots (the cluster's TLS CAs) and the client certificate; its ALPN list is
     /// replaced with Teleport's.
-    pub async fn connect(addr: &str, cluster: &str, mut tls: rustls::ClientConfig) -> Result<Self> {
+    pub async fn connect(addr: &str, cluster: &str, tls: rustls::ClientConfig) -> Result<Self> {
+        Self::connect_within(addr, cluster, tls, CALL_TIMEOUT).await
+    }
+
+    /// [`connect`](Self::connect), with `timeout` for the dial (at most its usual 10 s) and
+    /// for each call instead of the default minute.
+    pub async fn connect_within(
+        addr: &str,
+        cluster: &str,
+        mut tls: rustls::ClientConfig,
+        timeout: Duration,
+    ) -> Result<Self> {
         let alpn = routing::auth_alpn(cluster);
         tls.alpn_protocols = vec![alpn.clone(), routing::H2.to_vec()];
         let server_name = routing::cluster_server_name(cluster);
-        let stream = routing::dial(addr, &server_name, Arc::new(tls), &alpn, "the cluster's Auth service").await?;
+        let within = routing::DIAL_TIMEOUT.min(timeout);
+        let stream = routing::dial(
+            addr,
+            &server_name,
+            Arc::new(tls),
+            &alpn,
+            "the cluster's Auth service",
+            within,
+        )
+        .await?;
         let (send, conn) = hyper::client::conn::http2::Builder::new(TokioExecutor::new())
             .handshake(TokioIo::new(stream))
             .await
@@ -94,6 +116,7 @@ impl AuthClient {
             addr: addr.to_string(),
             admin_mfa: None,
             admin_answer: Arc::default(),
+            timeout,
         })
     }
 
@@ -134,16 +157,27 @@ impl AuthClient {
             .max_decoding_message_size(MAX_MESSAGE)
     }
 
+    fn timed_out(&self, rpc: &str) -> Error {
+        Error::connection(format!(
+            "{rpc}: timed out waiting for {} after {:?}: the server stopped answering",
+            self.addr, self.timeout
+        ))
+        .with_hint(format!(
+            "check that the proxy is up and reachable; on a slow link, raise {} (e.g. 2m)",
+            crate::api::TIMEOUT_ENV
+        ))
+    }
+
     /// Runs one call with the deadline; a status becomes the suite's error.
     pub(crate) async fn call<T>(
         &self,
         rpc: &str,
         call: impl Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
     ) -> Result<T> {
-        match tokio::time::timeout(CALL_TIMEOUT, call).await {
+        match tokio::time::timeout(self.timeout, call).await {
             Ok(Ok(resp)) => Ok(resp.into_inner()),
             Ok(Err(status)) => Err(from_status(&status, &self.addr)),
-            Err(_) => Err(Error::connection(format!("{rpc}: timed out waiting for {}", self.addr))),
+            Err(_) => Err(self.timed_out(rpc)),
         }
     }
 
@@ -158,7 +192,7 @@ impl AuthClient {
         let mut stream = self.call(rpc, call).await?;
         let mut all = Vec::new();
         loop {
-            match tokio::time::timeout(CALL_TIMEOUT, stream.message()).await {
+            match tokio::time::timeout(self.timeout, stream.message()).await {
                 Ok(Ok(Some(item))) if all.len() < max => all.push(item),
                 Ok(Ok(Some(_))) => {
                     return Err(Error::bad_parameter(format!(
@@ -168,7 +202,7 @@ impl AuthClient {
                 }
                 Ok(Ok(None)) => return Ok(all),
                 Ok(Err(status)) => return Err(from_status(&status, &self.addr)),
-                Err(_) => return Err(Error::connection(format!("{rpc}: timed out waiting for {}", self.addr))),
+                Err(_) => return Err(self.timed_out(rpc)),
             }
         }
     }

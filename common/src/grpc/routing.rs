@@ -44,7 +44,7 @@ pub fn auth_alpn(cluster: &str) -> Vec<u8> {
 }
 
 /// How long reaching the proxy (TCP and TLS) may take.
-const DIAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+pub const DIAL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A TLS connection to the proxy's web port.
 pub type RoutedStream = tokio_rustls::client::TlsStream<tokio::net::TcpStream>;
@@ -52,13 +52,14 @@ pub type RoutedStream = tokio_rustls::client::TlsStream<tokio::net::TcpStream>;
 /// Dials the proxy's web port at `addr` (TCP without Nagle, then TLS to `server_name` with
 /// `tls`, whose ALPN list names the route) within the connect timeout, and checks the proxy
 /// chose `alpn`: anything else means it does not route there. `what` names the route in that
-/// error.
+/// error. The dial takes at most `within` (usually [`DIAL_TIMEOUT`]).
 pub async fn dial(
     addr: &str,
     server_name: &str,
     tls: std::sync::Arc<rustls::ClientConfig>,
     alpn: &[u8],
     what: &str,
+    within: std::time::Duration,
 ) -> crate::error::Result<RoutedStream> {
     use crate::error::Error;
     let name = rustls::pki_types::ServerName::try_from(server_name.to_string())
@@ -73,9 +74,12 @@ pub async fn dial(
             .await
             .map_err(|e| crate::api::classify_io(&e, addr))
     };
-    let stream = tokio::time::timeout(DIAL_TIMEOUT, dial)
-        .await
-        .map_err(|_| Error::connection(format!("timed out connecting to {addr}")))??;
+    let stream = tokio::time::timeout(within, dial).await.map_err(|_| {
+        Error::connection(format!(
+            "timed out connecting to {addr}: no TLS handshake after {within:?}"
+        ))
+        .with_hint("check that the proxy is up and reachable")
+    })??;
     if stream.get_ref().1.alpn_protocol() != Some(alpn) {
         return Err(Error::connection(format!(
             "{addr} does not route to {what} (TLS routing is off or the proxy is not Teleport's)"

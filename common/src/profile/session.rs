@@ -6,10 +6,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use ssh_key::Certificate;
 
 use super::{Home, Profile};
-use crate::api::Client;
 use crate::error::{Error, Result, io_error};
 use crate::keystore::{self, KeyKind};
 use crate::tls;
+
+/// 9999-12-31T23:59:59Z, in seconds since the epoch.
+const LATEST_TIME: u64 = 253_402_300_799;
 
 /// The public half of a login: certificates and CAs.
 #[derive(Clone, Debug)]
@@ -117,14 +119,11 @@ impl Session {
         v
     }
 
-    /// The end of the SSH certificate's validity.
+    /// The end of the SSH certificate's validity. A certificate's `valid_before` can be past
+    /// what a `SystemTime` holds (OpenSSH's "forever" is `u64::MAX`): such a time reads as the
+    /// latest one RFC 3339 writes.
     pub fn valid_until(&self) -> SystemTime {
-        UNIX_EPOCH + Duration::from_secs(self.certs.ssh_cert.valid_before())
-    }
-
-    /// A client of the proxy's web API presenting this login's TLS certificate.
-    pub fn client(&self, home: &Home, insecure: bool) -> Result<Client> {
-        Client::new(&self.profile.web_proxy_addr, self.tls_config(home, insecure)?)
+        UNIX_EPOCH + Duration::from_secs(self.certs.ssh_cert.valid_before().min(LATEST_TIME))
     }
 
     /// A client of the cluster's Auth service (gRPC through the web port's TLS routing),
@@ -205,5 +204,36 @@ impl Session {
             agent_comment: format!("teleport:{}", self.profile.user),
             node_agent: None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The SSH certificate of the profile that crashed the `profile` fuzz target
+    /// (`fuzz/corpus/profile/crash-e036ab26a8dceb2d597bbebb8a6daad717b95ef1`): its `valid_before`
+    /// is 0x800000012706de9c, past what a `SystemTime` holds, and `tsh status` panicked adding it.
+    const FAR_FUTURE_CERT: &str = "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHAAAAIHXsB8aQlQKMnPuumcoS/uGuU3qt+WtoVUkN/F4Is8FoAAAAAAAAAAAAAAABAAAABWFsaWNlAAAAIwAAAARyb290AAAAFy10ZWxlcG9ydC1pbnRlcm5hbC1qb2luAAAAAGsOwGGAAAABJwbenAAAAAAAAABPAAAACnJlcm1pdC1wdHkAAAAAAAAADnRlbGVwb3J0LXJvbGVzAAAAJwAAACN7InZlcnNpb24iOiJ2MSIsInJvbGVzIjpbImFjY2VzcyJdfQAAAAAAAAAzAAAAC3NzaC1lZDI1NTE5AAAAIFG/rn+pLFFVEs061EJ2DkFhLlnf7DkT9nC3IcBCVbBoAAAAUwAAAAtzc2gtZWQyNTUxOQAAAEA6+Er+9RNoOxqPAw/+M70wHT09b+azEvjWrigfrHz9w8nLgct7tzhms8j1XVERXj2bw8l9ODiaEkbmIi6qO+sH";
+
+    fn session(cert: &str) -> Session {
+        Session {
+            profile: Profile::default(),
+            certs: SessionCerts {
+                ssh_cert: Certificate::from_openssh(cert).unwrap(),
+                tls_cert: String::new(),
+                tls_cas: String::new(),
+            },
+            memory: None,
+            tls: TlsOnce::default(),
+        }
+    }
+
+    #[test]
+    fn validity_past_what_a_time_holds_is_the_latest_time_written() {
+        let s = session(FAR_FUTURE_CERT);
+        assert_eq!(s.certs.ssh_cert.valid_before(), 0x8000_0001_2706_de9c);
+        assert_eq!(crate::duration::rfc3339(s.valid_until()), "9999-12-31T23:59:59Z");
+        assert!(s.valid_until() > SystemTime::now());
     }
 }

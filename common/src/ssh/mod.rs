@@ -301,9 +301,16 @@ impl Dialer {
             ProxyRoute::Ssh(addr) => client::connect(client_config(), addr.as_str(), handler).await,
             ProxyRoute::Tls { addr, server_name, tls } => {
                 let ssh = crate::grpc::routing::PROXY_SSH;
-                let stream = crate::grpc::routing::dial(addr, server_name, tls.clone(), ssh, "its SSH server")
-                    .await
-                    .map_err(|e| connection_failed(e.message().to_string()).with_hint_of(&e))?;
+                let stream = crate::grpc::routing::dial(
+                    addr,
+                    server_name,
+                    tls.clone(),
+                    ssh,
+                    "its SSH server",
+                    crate::grpc::routing::DIAL_TIMEOUT,
+                )
+                .await
+                .map_err(|e| connection_failed(e.message().to_string()).with_hint_of(&e))?;
                 client::connect_stream(client_config(), stream, handler).await
             }
         };

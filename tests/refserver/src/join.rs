@@ -66,7 +66,11 @@ pub async fn run(args: &JoinOpensshArgs) -> Result<String> {
         labels.insert(k.to_string(), v.to_string());
     }
     let ca = verified_ca(&args.auth_server, &args.ca_pin).await?;
-    let client = Client::new(&args.auth_server, tls::client_config(&ca, None, false)?)?;
+    let client = Client::new(
+        &tele_common::context::Context::for_test(&[]),
+        &args.auth_server,
+        tls::client_config(&ca, None, false)?,
+    )?;
     // The host key is of the kind the cluster's suite gives hosts: the same table as users'
     // SSH keys in Teleport's suites (RSA for legacy, Ed25519 for balanced-v1).
     let suite = client.ping().await?.auth.signature_algorithm_suite;
@@ -94,7 +98,11 @@ pub async fn run(args: &JoinOpensshArgs) -> Result<String> {
 
 /// Fetches the cluster's TLS CA without trusting anything yet, then checks it against the pin.
 async fn verified_ca(addr: &str, pin: &str) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>> {
-    let probe = Client::new(addr, tls::client_config(&[], None, true)?)?;
+    let probe = Client::new(
+        &tele_common::context::Context::for_test(&[]),
+        addr,
+        tls::client_config(&[], None, true)?,
+    )?;
     let pem = probe.export_ca(Some(ExportType::TlsHost)).await?;
     let certs = tls::parse_certs_pem(&pem)?;
     let first = certs
