@@ -47,3 +47,6 @@ pub const KUBECONFIG: &str = "KUBECONFIG";
 pub const KUBERNETES_EXEC_INFO: &str = "KUBERNETES_EXEC_INFO";
 /// The shell `tsh proxy kube --exec` starts (default `/bin/sh`).
 pub const SHELL: &str = "SHELL";
+/// tsh and tctl: how long one call to the cluster may take (a duration such as `30s`; default
+/// one minute; headless login's long poll has its own).
+pub const TELE_HTTP_TIMEOUT: &str = "TELE_HTTP_TIMEOUT";

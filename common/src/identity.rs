@@ -79,15 +79,20 @@ impl Identity {
             }
             if let Some(label) = line.strip_prefix(BEGIN) {
                 let label = label.trim_end_matches('-').to_string();
+                let unterminated = || Error::bad_parameter(format!("identity file: unterminated {label} block"));
+                // A block ends at its own END line; any other armour line inside it means the
+                // file is cut or spliced (and what is written back would read differently).
+                let end = format!("{END}{label}-----");
                 let mut block = format!("{line}\n");
                 loop {
-                    let next = lines
-                        .next()
-                        .ok_or_else(|| Error::bad_parameter(format!("identity file: unterminated {label} block")))?;
-                    block.push_str(next.trim_end());
+                    let next = lines.next().ok_or_else(unterminated)?.trim_end();
+                    block.push_str(next);
                     block.push('\n');
-                    if next.starts_with(END) {
+                    if next == end {
                         break;
+                    }
+                    if next.starts_with("-----") {
+                        return Err(unterminated());
                     }
                 }
                 match label.as_str() {
@@ -171,6 +176,27 @@ mod tests {
     use crate::keys::{KeyAlgorithm, generate_pair};
 
     const CERT: &str = "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n";
+
+    /// The shapes of `fuzz/corpus/identity_file/crash-f2424ea7...`: a block with another BEGIN
+    /// line inside it (a spliced file), and one ended by another label's END line. Both were
+    /// read as one block, and what `tctl auth sign` would write back did not read again.
+    #[test]
+    fn a_block_ends_only_at_its_own_end_line() {
+        let nested = format!("-----BEGIN CERTIFICATE-----\nAA==\n{CERT}");
+        let other_end = "-----BEGIN PRIVATE KEY-----\nAA==\n-----END CERTIFICATE-----\n";
+        for text in [nested.as_str(), other_end] {
+            let err = Identity::parse(text).unwrap_err();
+            assert!(err.message().starts_with("identity file: unterminated"), "{err}");
+        }
+        let spaces = "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----   \n";
+        assert!(
+            Identity::parse(spaces)
+                .unwrap_err()
+                .message()
+                .contains("no SSH private key"),
+            "trailing spaces still end a block"
+        );
+    }
 
     #[test]
     fn rsa_keys_are_written_as_pkcs1_and_an_older_files_one_key_serves_ssh() {

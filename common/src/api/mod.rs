@@ -27,7 +27,7 @@ use types::{FindResponse, PingResponse};
 pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 /// Overrides [`DEFAULT_TIMEOUT`] (a duration such as `30s`): for slow links, and for tests that
 /// see a stalled server cut without waiting a minute.
-pub const TIMEOUT_ENV: &str = "TELE_HTTP_TIMEOUT";
+pub const TIMEOUT_ENV: &str = crate::env::TELE_HTTP_TIMEOUT;
 /// The largest answer read: the biggest the web API sends (a login's certificates and CAs, a
 /// CA export) is a few KiB; a server sending more is refused before it fills memory.
 pub const MAX_RESPONSE: usize = 4 << 20;
