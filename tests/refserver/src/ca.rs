@@ -5,6 +5,7 @@
 //! a data dir keeps its CAs whatever the suite says later. Signing happens here and nowhere else.
 
 mod db;
+mod signer;
 mod x509;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -20,6 +21,7 @@ use tele_common::suite::Suite;
 use tele_common::tls;
 
 use crate::store::{CaRow, Store};
+use signer::SshCa;
 use x509::X509Ca;
 
 /// OU that marks a system identity (not a user) in TLS certificates.
@@ -32,8 +34,8 @@ const SKEW: Duration = Duration::from_secs(60);
 /// The loaded CAs.
 pub struct Authorities {
     cluster: String,
-    ssh_user: PrivateKey,
-    ssh_host: PrivateKey,
+    ssh_user: SshCa,
+    ssh_host: SshCa,
     tls: X509Ca,
     db: X509Ca,
     db_client: X509Ca,
@@ -53,8 +55,8 @@ impl Authorities {
     /// Loads the CAs, creating those that do not exist yet with the keys `suite` names.
     pub fn load_or_create(store: &Store, cluster: &str, suite: Suite) -> Result<Self> {
         let (ssh_alg, x509_alg) = suite.ca_keys()?;
-        let ssh_user = ssh_ca(store, "ssh_user", ssh_alg)?;
-        let ssh_host = ssh_ca(store, "ssh_host", ssh_alg)?;
+        let ssh_user = SshCa::new(ssh_ca(store, "ssh_user", ssh_alg)?)?;
+        let ssh_host = SshCa::new(ssh_ca(store, "ssh_host", ssh_alg)?)?;
         Ok(Self {
             cluster: cluster.to_string(),
             ssh_user,
@@ -68,7 +70,7 @@ impl Authorities {
     /// The kinds of key the server's own identities get: those of its CAs (the proxy's SSH host
     /// key like the host CA, the web listener's TLS key like the TLS CA).
     pub fn identity_keys(&self) -> (KeyAlgorithm, KeyAlgorithm) {
-        let ssh = match self.ssh_host.algorithm() {
+        let ssh = match self.ssh_host.key().algorithm() {
             ssh_key::Algorithm::Rsa { .. } => KeyAlgorithm::Rsa2048,
             ssh_key::Algorithm::Ecdsa { .. } => KeyAlgorithm::EcdsaP256,
             _ => KeyAlgorithm::Ed25519,
@@ -98,12 +100,12 @@ impl Authorities {
 
     /// The SSH user CA's public key.
     pub fn ssh_user_ca(&self) -> &PublicKey {
-        self.ssh_user.public_key()
+        self.ssh_user.key().public_key()
     }
 
     /// The SSH host CA's public key.
     pub fn ssh_host_ca(&self) -> &PublicKey {
-        self.ssh_host.public_key()
+        self.ssh_host.key().public_key()
     }
 
     /// The `@cert-authority` known_hosts line of the host CA.

@@ -30,13 +30,11 @@ pub fn user_roles(s: &Server, user: &User) -> Result<Vec<Role>> {
 
 /// A user by name with the roles that exist; an error when the user is gone.
 pub fn user_and_roles(s: &Server, name: &str) -> Result<(User, Vec<Role>)> {
-    let user = s
+    let (row, roles) = s
         .store
-        .user(name)?
-        .ok_or_else(|| Error::unauthenticated(format!("user {name:?} no longer exists")))?
-        .user;
-    let roles = user_roles(s, &user)?;
-    Ok((user, roles))
+        .user_with_roles(name)?
+        .ok_or_else(|| Error::unauthenticated(format!("user {name:?} no longer exists")))?;
+    Ok((row.user, roles))
 }
 
 /// The SSH certificate extensions the roles grant (login and single-use certificates alike):

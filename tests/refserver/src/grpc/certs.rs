@@ -23,10 +23,11 @@ use crate::authz::Caller;
 use crate::server::Server;
 use crate::{route, session_mfa};
 
-/// The caller as a user with their roles; system identities have no MFA devices or sessions.
-fn user_of(s: &Server, caller: &Caller) -> Result<(User, Vec<Role>)> {
+/// The caller as a user with their roles, as read when the call came in (one read per call);
+/// system identities have no MFA devices or sessions.
+fn user_of(caller: &Caller) -> Result<(&User, &[Role])> {
     match caller {
-        Caller::User { name, .. } => crate::issue::user_and_roles(s, name),
+        Caller::User { user, roles, .. } => Ok((user, roles)),
         Caller::System { .. } => Err(Error::bad_parameter(
             "per-session MFA is for users; this identity is a system identity",
         )),
@@ -63,13 +64,13 @@ fn required(s: &Server, caller: &Caller, req: &IsMfaRequiredRequest) -> Result<b
     if s.cap()?.spec.require_session_mfa == Some(true) {
         return Ok(true);
     }
-    let (user, roles) = user_of(s, caller)?;
+    let (user, roles) = user_of(caller)?;
     match target {
         Target::Node(n) => {
             let nodes = s.store.nodes()?;
             for node in session_mfa::nodes_named(&nodes, &n.node) {
-                if crate::access::check_ssh(&user, &roles, &n.login, node).is_ok()
-                    && session_mfa::required(s, &user, &roles, node, &n.login)?
+                if crate::access::check_ssh(user, roles, &n.login, node).is_ok()
+                    && session_mfa::required(s, user, roles, node, &n.login)?
                 {
                     return Ok(true);
                 }
@@ -82,13 +83,13 @@ fn required(s: &Server, caller: &Caller, req: &IsMfaRequiredRequest) -> Result<b
                 db_user: db.username.clone(),
                 db_name: db.database.clone(),
             };
-            let resolved = route::check(s, &roles, &target)?;
-            route::mfa_required(s, &roles, &target, &resolved)
+            let resolved = route::check(s, roles, &target)?;
+            route::mfa_required(s, roles, &target, &resolved)
         }
         Target::KubernetesCluster(name) => {
             let target = RouteTarget::KubeCluster { name: name.clone() };
-            let resolved = route::check(s, &roles, &target)?;
-            route::mfa_required(s, &roles, &target, &resolved)
+            let resolved = route::check(s, roles, &target)?;
+            route::mfa_required(s, roles, &target, &resolved)
         }
         Target::AdminAction(_) => super::admin_mfa_required(s, caller),
     }
@@ -154,7 +155,7 @@ pub fn challenge(
     if required == Some(false) {
         return Ok(challenge_to_proto(&Default::default(), required));
     }
-    let (user, _) = user_of(s, caller)?;
+    let (user, _) = user_of(caller)?;
     let challenge = crate::mfa::challenge_with(s, &user.metadata.name, name, reuse)?;
     Ok(challenge_to_proto(&challenge, required))
 }
@@ -183,7 +184,7 @@ pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Cert
     if !single_use {
         return super::sign::user_certs(s, caller, req);
     }
-    let (user, roles) = user_of(s, caller)?;
+    let (user, roles) = user_of(caller)?;
     let name = user.metadata.name.clone();
     if !req.username.is_empty() && req.username != name {
         caller.check("user", Verb::Create)?;
@@ -219,8 +220,8 @@ pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Cert
     let cert = session_mfa::sign_single_use(
         s,
         &session_mfa::SingleUse {
-            user: &user,
-            roles: &roles,
+            user,
+            roles,
             key: &key,
             node: &req.node_name,
             login: &req.ssh_login,
@@ -238,7 +239,7 @@ pub fn user_certs(s: &Server, call: &Call, req: UserCertsRequest) -> Result<Cert
 
 /// `GetMFADevices`: the caller's devices, without their secrets.
 pub fn mfa_devices(s: &Server, caller: &Caller) -> Result<tele_common::grpc::wire::proto::GetMfaDevicesResponse> {
-    let (user, _) = user_of(s, caller)?;
+    let (user, _) = user_of(caller)?;
     let devices = s
         .store
         .mfa_devices(&user.metadata.name)?
@@ -262,8 +263,8 @@ pub fn delete_mfa_device(
             "this server removes devices of the signed-in user only, not by token",
         ));
     }
-    let (user, _) = user_of(s, caller)?;
-    let user = user.metadata.name;
+    let (user, _) = user_of(caller)?;
+    let user = user.metadata.name.clone();
     let name = req.device_name;
     let devices = s.store.mfa_devices(&user)?;
     if !devices.iter().any(|d| d.name == name) {

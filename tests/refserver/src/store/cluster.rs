@@ -28,11 +28,7 @@ impl Store {
 
     /// Reads a role.
     pub fn role(&self, name: &str) -> Result<Option<Role>> {
-        self.with(|c| {
-            optional(c.query_row("SELECT resource FROM roles WHERE name = ?1", [name], |r| {
-                from_json(&r.get::<_, String>(0)?, "role")
-            }))
-        })
+        self.with(|c| read_role(c, name))
     }
 
     /// Lists roles by name.
@@ -70,4 +66,10 @@ impl Store {
             .map(drop)
         })
     }
+}
+
+/// A role by name, with a cached statement (every authenticated call reads its caller's roles).
+pub(super) fn read_role(c: &rusqlite::Connection, name: &str) -> rusqlite::Result<Option<Role>> {
+    let mut stmt = c.prepare_cached("SELECT resource FROM roles WHERE name = ?1")?;
+    optional(stmt.query_row([name], |r| from_json(&r.get::<_, String>(0)?, "role")))
 }

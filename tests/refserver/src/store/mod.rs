@@ -134,6 +134,21 @@ impl Store {
     }
 }
 
+/// Runs the reads of `f` in one read transaction: one snapshot, and one WAL read lock rather
+/// than one per statement. `BEGIN` and `COMMIT` are cached statements, not parsed again at
+/// every call as `Connection::transaction` does (this runs at every authenticated call).
+fn read_snapshot<T>(c: &Connection, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    c.prepare_cached("BEGIN DEFERRED")?.execute([])?;
+    let result = f(c).and_then(|v| c.prepare_cached("COMMIT")?.execute([]).map(|_| v));
+    if !c.is_autocommit() {
+        // Still open (a read or the commit failed): reads only, so ending it loses nothing, and
+        // the next call must not find a transaction already begun. The first error is the one
+        // worth reporting.
+        let _ = c.prepare_cached("ROLLBACK").and_then(|mut s| s.execute([]));
+    }
+    result
+}
+
 fn db(e: rusqlite::Error) -> Error {
     Error::internal(format!("database: {e}"))
 }
@@ -180,5 +195,24 @@ mod tests {
         let s = Store::open(dir.path()).unwrap();
         assert!(!s.is_fresh());
         assert_eq!(s.meta("cluster_name").unwrap().as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn user_with_roles_reads_the_roles_that_exist() {
+        use tele_common::resources::{Role, RoleSpec, User};
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        assert!(s.user_with_roles("alice").unwrap().is_none());
+        let roles = vec!["access".to_string(), "gone".to_string()];
+        s.put_user(&User::new("alice", roles, vec!["alice".into()]), false)
+            .unwrap();
+        s.put_role(&Role::new("access", RoleSpec::default()), false).unwrap();
+        let (row, roles) = s.user_with_roles("alice").unwrap().unwrap();
+        assert_eq!(row.user.metadata.name, "alice");
+        let names: Vec<&str> = roles.iter().map(|r| r.metadata.name.as_str()).collect();
+        assert_eq!(names, ["access"]);
+        // The read transaction ended: writes and further reads still work.
+        s.delete_role("access").unwrap();
+        assert!(s.user_with_roles("alice").unwrap().unwrap().1.is_empty());
     }
 }

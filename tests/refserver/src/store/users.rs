@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use rusqlite::params;
 use tele_common::error::{Error, Result};
-use tele_common::resources::{Metadata, User, UserSpec};
+use tele_common::resources::{Metadata, Role, User, UserSpec};
 
 use super::{Store, from_json, from_unix, optional, to_json, unix};
 
@@ -52,12 +52,24 @@ impl Store {
 
     /// Reads a user.
     pub fn user(&self, name: &str) -> Result<Option<UserRow>> {
+        self.with(|c| read_user_named(c, name))
+    }
+
+    /// Reads a user and those of its roles that exist, in one read transaction (one snapshot,
+    /// one lock): what every authenticated call needs, so the statements are cached rather
+    /// than parsed again each time.
+    pub fn user_with_roles(&self, name: &str) -> Result<Option<(UserRow, Vec<Role>)>> {
         self.with(|c| {
-            optional(c.query_row(
-                "SELECT name, spec, password_hash FROM users WHERE name = ?1",
-                [name],
-                read_user,
-            ))
+            super::read_snapshot(c, |c| {
+                let Some(row) = read_user_named(c, name)? else {
+                    return Ok(None);
+                };
+                let mut roles = Vec::with_capacity(row.user.spec.roles.len());
+                for role in &row.user.spec.roles {
+                    roles.extend(super::cluster::read_role(c, role)?);
+                }
+                Ok(Some((row, roles)))
+            })
         })
     }
 
@@ -187,6 +199,11 @@ impl Store {
             rows.collect()
         })
     }
+}
+
+fn read_user_named(c: &rusqlite::Connection, name: &str) -> rusqlite::Result<Option<UserRow>> {
+    let mut stmt = c.prepare_cached("SELECT name, spec, password_hash FROM users WHERE name = ?1")?;
+    optional(stmt.query_row([name], read_user))
 }
 
 fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
