@@ -452,7 +452,9 @@ impl<'p, R: AsyncRead + Unpin, W: AsyncWrite + Unpin> Session<'p, R, W> {
     }
 }
 
-mod wire;
+/// The records' parsers, public for the fuzz targets.
+#[doc(hidden)]
+pub mod wire;
 
 use wire::*;
 

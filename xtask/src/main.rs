@@ -1,4 +1,4 @@
-//! `cargo xtask gen|demo|test|bench`: the project's own tasks, in Rust so they run wherever
+//! `cargo xtask gen|demo|test|bench|stress|fuzz`: the project's own tasks, in Rust so they run wherever
 //! cargo does. This is a developer tool, not part of the suite: it talks to its user directly.
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
@@ -11,9 +11,18 @@ mod bench_ssh;
 mod demo;
 mod demo_db;
 mod demo_node;
+mod fuzz;
 mod gen_docs;
 mod nodes;
 mod packages;
+mod stress;
+mod stress_certs;
+mod stress_client;
+mod stress_conns;
+mod stress_headless;
+mod stress_login;
+mod stress_server;
+mod stress_writes;
 mod test;
 
 use std::path::{Path, PathBuf};
@@ -26,7 +35,14 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
-        _ => Err("usage: cargo xtask gen | demo [--web-port N] | test [-- NEXTEST ARGS] | bench".to_string()),
+        Some("fuzz") => fuzz::run(&args[1..]),
+        Some("stress") => stress::run(&args[1..]),
+        _ => Err(
+            "usage: cargo xtask gen | demo [--web-port N] | test [-- NEXTEST ARGS] | bench | \
+             stress [SCENARIO...] [--no-build] [--refserver PATH] [--seconds N] | \
+             fuzz [TARGET...] [--runs N] [--seconds S] [--short] [--seeds]"
+                .to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -25,6 +25,9 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
         "python3-cryptography",
         "an independent client's security-key signature (headless approval)",
     ),
+    ("util-linux", "prlimit: a server under a low descriptor limit"),
+    ("procps", "kill: a server that stops answering (SIGSTOP)"),
+    ("g++", "libFuzzer, built for the fuzz targets"),
     // Skipped when a kubectl is on PATH already (see packages.rs).
     ("kubernetes-client", "kubectl for the Kubernetes access tests"),
 ];
@@ -48,12 +51,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let mut cmd = cargo();
         cmd.args(["nextest", "run", "--workspace", "--no-fail-fast"])
             .args(&extra);
-        check(&mut cmd, "cargo nextest run --workspace")
+        check(&mut cmd, "cargo nextest run --workspace")?;
     } else {
         let mut cmd = cargo();
         cmd.args(["test", "--workspace"]).args(&extra);
-        check(&mut cmd, "cargo test --workspace")
+        check(&mut cmd, "cargo test --workspace")?;
     }
+    // A short coverage-guided run of every parser that reads untrusted bytes (CONTRIBUTING.md).
+    crate::fuzz::run(&["--short".to_string()])
 }
 
 fn has_nextest() -> bool {

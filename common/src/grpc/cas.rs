@@ -133,8 +133,9 @@ impl AuthClient {
     }
 }
 
-/// The pins of a CA's TLS certificates.
-fn tls_pins(keys: super::wire::types::CaKeySet) -> Result<Vec<String>> {
+/// The pins of a CA's TLS certificates (public for the fuzz targets).
+#[doc(hidden)]
+pub fn tls_pins(keys: super::wire::types::CaKeySet) -> Result<Vec<String>> {
     let mut pins = Vec::new();
     for pair in keys.tls {
         let pem =

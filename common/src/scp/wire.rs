@@ -62,7 +62,7 @@ pub(super) fn finish_dir(dir: &OpenDir) -> Result<()> {
 }
 
 /// Parses `C0644 12 name` or `D0755 0 name` into mode, size and a name safe to join.
-pub(super) fn parse_record(line: &[u8]) -> Result<(u32, u64, &OsStr)> {
+pub fn parse_record(line: &[u8]) -> Result<(u32, u64, &OsStr)> {
     let malformed = || protocol(format!("malformed record {:?}", String::from_utf8_lossy(line)));
     let mut parts = line[1..].splitn(3, |&b| b == b' ');
     let (Some(mode), Some(size), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
@@ -83,7 +83,7 @@ pub(super) fn parse_record(line: &[u8]) -> Result<(u32, u64, &OsStr)> {
 }
 
 /// Parses the rest of `T<mtime> <usec> <atime> <usec>`.
-pub(super) fn parse_times(rest: &[u8]) -> Result<FileTimes> {
+pub fn parse_times(rest: &[u8]) -> Result<FileTimes> {
     let malformed = || protocol(format!("malformed time record {:?}", String::from_utf8_lossy(rest)));
     let fields: Vec<u64> = rest
         .split(|&b| b == b' ')
@@ -104,7 +104,7 @@ pub(super) fn parse_times(rest: &[u8]) -> Result<FileTimes> {
 }
 
 /// Parses a decimal number made of digits only.
-pub(super) fn parse_number(text: &[u8]) -> Option<u64> {
+pub fn parse_number(text: &[u8]) -> Option<u64> {
     if text.is_empty() || !text.iter().all(u8::is_ascii_digit) {
         return None;
     }
@@ -117,7 +117,7 @@ pub(super) fn chunk_for(left: u64) -> usize {
 }
 
 /// An error message from the remote `scp`, e.g. `scp: /x: No such file or directory`.
-pub(super) fn remote_error(text: &[u8]) -> Error {
+pub fn remote_error(text: &[u8]) -> Error {
     let text = String::from_utf8_lossy(text).trim_end().to_owned();
     let kind = if text.ends_with("No such file or directory") {
         ErrorKind::NotFound
