@@ -99,12 +99,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
         }
     }
-    // An explicit binary is taken as it is.
-    if refserver.is_some() {
-        build = false;
-    }
+    // An explicit server binary is taken as it is (the load side is still built).
+    let build_refserver = build && refserver.is_none();
     let refserver = refserver.unwrap_or_else(|| target_dir().join("release/refserver"));
-    if build {
+    if build_refserver {
         check(
             cargo().args([
                 "build",
