@@ -103,6 +103,23 @@ impl<S> Timed<S> {
     }
 }
 
+impl<S> Timed<S> {
+    /// A write's outcome: progress moves the idle deadline; a write still waiting fails once
+    /// the timer has fired.
+    fn wrote(&mut self, cx: &mut Context<'_>, polled: Poll<io::Result<usize>>) -> Poll<io::Result<usize>> {
+        match polled {
+            Poll::Ready(Ok(n)) => {
+                if self.idle.is_some() && n > 0 {
+                    self.rearm();
+                }
+                Poll::Ready(Ok(n))
+            }
+            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
+            Poll::Pending => self.check(cx).map_or_else(|e| Poll::Ready(Err(e)), |()| Poll::Pending),
+        }
+    }
+}
+
 fn far_future() -> Instant {
     // About 30 years: "never" for a connection, and safe from overflow.
     Instant::now() + Duration::from_secs(86_400 * 365 * 30)
@@ -128,19 +145,8 @@ impl<S: AsyncRead + Unpin> AsyncRead for Timed<S> {
 
 impl<S: AsyncWrite + Unpin> AsyncWrite for Timed<S> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, data: &[u8]) -> Poll<io::Result<usize>> {
-        match Pin::new(&mut self.inner).poll_write(cx, data) {
-            Poll::Ready(Ok(n)) => {
-                if self.idle.is_some() && n > 0 {
-                    self.rearm();
-                }
-                Poll::Ready(Ok(n))
-            }
-            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
-            Poll::Pending => match self.check(cx) {
-                Ok(()) => Poll::Pending,
-                Err(e) => Poll::Ready(Err(e)),
-            },
-        }
+        let polled = Pin::new(&mut self.inner).poll_write(cx, data);
+        self.wrote(cx, polled)
     }
 
     /// Forwarded, not left to the default (which writes the first buffer only): rustls sends
@@ -151,19 +157,8 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Timed<S> {
         cx: &mut Context<'_>,
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        match Pin::new(&mut self.inner).poll_write_vectored(cx, bufs) {
-            Poll::Ready(Ok(n)) => {
-                if self.idle.is_some() && n > 0 {
-                    self.rearm();
-                }
-                Poll::Ready(Ok(n))
-            }
-            Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
-            Poll::Pending => match self.check(cx) {
-                Ok(()) => Poll::Pending,
-                Err(e) => Poll::Ready(Err(e)),
-            },
-        }
+        let polled = Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+        self.wrote(cx, polled)
     }
 
     fn is_write_vectored(&self) -> bool {
